@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code sheath} command: one picocli subcommand class per job. */
 @Command(name = "sheath", mixinStandardHelpOptions = true, version = "sheath 0.1.0",
         description = "Classical molecular dynamics for battery electrolytes.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {TopologyCommand.class, CommandLine.HelpCommand.class})
 public final class SheathCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -16,6 +16,14 @@ public final class SheathCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SheathCommand()).execute(args));
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 ok, 2 bad input, 1 internal error). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new SheathCommand());
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        cl.setExecutionExceptionHandler(new UserErrors(debug));
+        return cl.execute(args);
     }
 }

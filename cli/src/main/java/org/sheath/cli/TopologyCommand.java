@@ -1,0 +1,153 @@
+package org.sheath.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sheath.forcefields.InputException;
+import org.sheath.forcefields.TopologyFiles;
+import org.sheath.forcefields.coords.Structure;
+import org.sheath.forcefields.coords.StructureFiles;
+import org.sheath.forcefields.gromacs.GromacsTopologyReader;
+import org.sheath.forcefields.model.FlatTopology;
+import org.sheath.forcefields.model.TermKind;
+import org.sheath.forcefields.model.Topology;
+import org.sheath.forcefields.model.TopologyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sheath topology}: what a topology contains and whether it is complete and consistent. */
+@Command(name = "topology", mixinStandardHelpOptions = true,
+        description = "Summarise a topology: molecules and counts, atoms, charges, parameter coverage; "
+                + "check it against coordinates.")
+final class TopologyCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-p", "--topology"}, required = true, paramLabel = "FILE",
+            description = "GROMACS .top (with its .itp includes) or AMBER .prmtop")
+    Path topology;
+
+    @Option(names = {"-c", "--coordinates"}, paramLabel = "FILE", description = "coordinates to check (.gro, .pdb)")
+    Path coordinates;
+
+    @Option(names = "-I", paramLabel = "DIR", description = "extra #include directory (repeatable)")
+    List<Path> includeDirs = new ArrayList<>();
+
+    @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "preprocessor define, e.g. -DCHARGE_SCALE_0_8 (repeatable)")
+    List<String> defines = new ArrayList<>();
+
+    @Option(names = "--neutralize", description = "spread each molecule type's non-integral charge over its atoms")
+    boolean neutralize;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        Topology top = TopologyFiles.read(topology, gromacsOptions(includeDirs, defines));
+        if (neutralize) top = top.neutralized(TopologyReport.CHARGE_TOLERANCE);
+        TopologyReport report = TopologyReport.of(top);
+        Map<String, Object> coords = coordinates == null ? null : checkCoordinates(top, report);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("topology", topology.toString());
+            doc.put("report", report);
+            if (coords != null) doc.put("coordinates", coords);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            printTable(out, report, coords);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static GromacsTopologyReader.Options gromacsOptions(List<Path> includeDirs, List<String> defines) {
+        Map<String, String> d = new LinkedHashMap<>();
+        for (String def : defines) {
+            int eq = def.indexOf('=');
+            if (eq < 0) d.put(def, "");
+            else d.put(def.substring(0, eq), def.substring(eq + 1));
+        }
+        return new GromacsTopologyReader.Options(includeDirs, d);
+    }
+
+    private Map<String, Object> checkCoordinates(Topology top, TopologyReport report) {
+        Structure s = StructureFiles.read(coordinates);
+        if (s.natoms != report.atoms()) {
+            throw new InputException(coordinates.toString(), 0, s.natoms + " atoms, but the topology "
+                    + topology + " has " + report.atoms() + "; the [ molecules ] counts must match the coordinates");
+        }
+        FlatTopology flat = FlatTopology.of(top);
+        List<String> mismatches = new ArrayList<>();
+        int nm = 0;
+        for (int i = 0; i < s.natoms; i++) {
+            if (!flat.atomName[i].equals(s.atomName[i])) {
+                if (nm++ < 5) {
+                    mismatches.add(String.format(Locale.ROOT, "atom %d: name %s in the topology, %s in the coordinates",
+                            i + 1, flat.atomName[i], s.atomName[i]));
+                }
+            }
+        }
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("file", coordinates.toString());
+        c.put("atoms", s.natoms);
+        c.put("nameMismatches", nm);
+        c.put("firstMismatches", mismatches);
+        if (s.box != null) {
+            double v = s.box[0] * s.box[4] * s.box[8];
+            c.put("box", s.box);
+            c.put("volumeNm3", v);
+            // amu/nm³ → g/cm³: 1.66053906660e-24 g / 1e-21 cm³
+            c.put("densityGcm3", report.totalMass() * 1.66053906660e-3 / v);
+        }
+        return c;
+    }
+
+    private void printTable(PrintWriter out, TopologyReport r, Map<String, Object> coords) {
+        out.printf(Locale.ROOT, "Topology %s%s%n", topology, r.system().isEmpty() ? "" : "  (" + r.system() + ")");
+        out.printf(Locale.ROOT, "%n  %-10s %7s %6s %12s %11s %11s  %s%n", "molecule", "count", "atoms", "charge/mol",
+                "mass/mol", "1-4 LJ/QQ", "defined at");
+        for (TopologyReport.Molecule m : r.molecules()) {
+            out.printf(Locale.ROOT, "  %-10s %7d %6d %+12.6f %11.3f %5.3g/%-5.4g  %s%s%n", m.name(), m.count(), m.atoms(),
+                    m.charge(), m.mass(), m.fudgeLJ(), m.fudgeQQ(), m.source(), m.chargeIsIntegral() ? "" : "  (non-integral)");
+        }
+        out.printf(Locale.ROOT, "%n  total: %d atoms, net charge %+.6f e, mass %.3f amu%n", r.atoms(), r.totalCharge(), r.totalMass());
+        out.printf(Locale.ROOT, "%n  terms (every term has parameters):%n");
+        for (Map.Entry<TermKind, Long> e : r.termCounts().entrySet()) {
+            out.printf(Locale.ROOT, "    %-22s %9d%n", e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '), e.getValue());
+        }
+        out.printf(Locale.ROOT, "    %-22s %9d%n", "1-4 pairs", r.pairs());
+        out.printf(Locale.ROOT, "    %-22s %9d%n", "excluded pairs", r.exclusions());
+        if (coords != null) {
+            out.printf(Locale.ROOT, "%n  coordinates %s: %d atoms", coords.get("file"), (Integer) coords.get("atoms"));
+            if (coords.containsKey("box")) {
+                double[] b = (double[]) coords.get("box");
+                out.printf(Locale.ROOT, ", box %.4f x %.4f x %.4f nm, density %.4f g/cm3", b[0], b[4], b[8],
+                        (Double) coords.get("densityGcm3"));
+            }
+            out.println();
+            int nm = (Integer) coords.get("nameMismatches");
+            if (nm > 0) {
+                out.printf(Locale.ROOT, "  warning: %d atom names differ between topology and coordinates, e.g.%n", nm);
+                @SuppressWarnings("unchecked")
+                List<String> first = (List<String>) coords.get("firstMismatches");
+                for (String s : first) out.println("    " + s);
+            }
+        }
+        if (!r.warnings().isEmpty()) {
+            out.println();
+            for (String w : r.warnings()) out.println("  warning: " + w);
+        }
+    }
+}
