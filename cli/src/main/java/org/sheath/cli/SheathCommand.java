@@ -21,7 +21,14 @@ public final class SheathCommand implements Runnable {
 
     /** Runs the command line and returns the exit code (0 ok, 2 bad input, 1 internal error). */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(String...)}, printing to the given writers (for tests and embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new SheathCommand());
+        cl.setOut(out);
+        cl.setErr(err);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cl.setExecutionExceptionHandler(new UserErrors(debug));
         return cl.execute(args);

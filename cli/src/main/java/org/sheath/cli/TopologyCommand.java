@@ -15,6 +15,7 @@ import org.sheath.forcefields.TopologyFiles;
 import org.sheath.forcefields.coords.Structure;
 import org.sheath.forcefields.coords.StructureFiles;
 import org.sheath.forcefields.gromacs.GromacsTopologyReader;
+import org.sheath.forcefields.gromacs.GromacsTopologyWriter;
 import org.sheath.forcefields.model.FlatTopology;
 import org.sheath.forcefields.model.TermKind;
 import org.sheath.forcefields.model.Topology;
@@ -46,6 +47,11 @@ final class TopologyCommand implements Callable<Integer> {
     @Option(names = "--neutralize", description = "spread each molecule type's non-integral charge over its atoms")
     boolean neutralize;
 
+    @Option(names = "--export-gromacs", paramLabel = "FILE",
+            description = "also write the topology as one GROMACS .top with every parameter explicit (1-4 pairs as "
+                    + "function 2), e.g. to compare energies with gmx")
+    Path exportGromacs;
+
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
@@ -57,6 +63,7 @@ final class TopologyCommand implements Callable<Integer> {
         Topology top = TopologyFiles.read(topology, gromacsOptions(includeDirs, defines));
         if (neutralize) top = top.neutralized(TopologyReport.CHARGE_TOLERANCE);
         TopologyReport report = TopologyReport.of(top);
+        if (exportGromacs != null) GromacsTopologyWriter.write(exportGromacs, top);
         Map<String, Object> coords = coordinates == null ? null : checkCoordinates(top, report);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -119,7 +126,7 @@ final class TopologyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%n  %-10s %7s %6s %12s %11s %11s  %s%n", "molecule", "count", "atoms", "charge/mol",
                 "mass/mol", "1-4 LJ/QQ", "defined at");
         for (TopologyReport.Molecule m : r.molecules()) {
-            out.printf(Locale.ROOT, "  %-10s %7d %6d %+12.6f %11.3f %5.3g/%-5.4g  %s%s%n", m.name(), m.count(), m.atoms(),
+            out.printf(Locale.ROOT, "  %-10s %7d %6d %+12.6f %11.3f %5.4g/%-6.4g  %s%s%n", m.name(), m.count(), m.atoms(),
                     m.charge(), m.mass(), m.fudgeLJ(), m.fudgeQQ(), m.source(), m.chargeIsIntegral() ? "" : "  (non-integral)");
         }
         out.printf(Locale.ROOT, "%n  total: %d atoms, net charge %+.6f e, mass %.3f amu%n", r.atoms(), r.totalCharge(), r.totalMass());
