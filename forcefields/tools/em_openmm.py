@@ -5,7 +5,8 @@ Why not gmx mdrun: the GROMACS 2022.5 build on the development machines was
 compiled with GMX_USE_RDTSCP=ON and the (virtual) CPU has no rdtscp, so every
 `gmx mdrun` stops with a fatal error. grompp, insert-molecules, editconf and
 dump work and are still used for building and checking; OpenMM (Debian package
-python3-simtk, OpenMM 7.7) reads the very same .top through its GromacsTopFile
+python3-simtk, OpenMM 7.7; libopenmm-plugins adds the
+faster CPU platform) reads the very same .top through its GromacsTopFile
 parser for the minimisation.
 
 Usage:
@@ -99,7 +100,8 @@ def main():
     else:
         system = t.createSystem(nonbondedMethod=app.PME, nonbondedCutoff=1.2 * u.nanometer)
     integ = mm.VerletIntegrator(0.001)
-    plat = mm.Platform.getPlatformByName("Reference" if len(atoms) < 200 else "CPU")
+    names = [mm.Platform.getPlatform(i).getName() for i in range(mm.Platform.getNumPlatforms())]
+    plat = mm.Platform.getPlatformByName("CPU" if len(atoms) >= 200 and "CPU" in names else "Reference")
     sim = app.Simulation(t.topology, system, integ, plat)
     sim.context.setPositions([mm.Vec3(*x) for x in xyz] * u.nanometer)
     e0, f0 = energy_force(sim)

@@ -5,7 +5,7 @@
 #
 # SRCDIR holds derived/pvdf_H-CH2CF2-10-F_alltrans.pdb (default
 # /work/shared/reference/forcefield-sources). Needs python3 and OpenMM for
-# /usr/bin/python3 (Debian package python3-simtk).
+# /usr/bin/python3 (Debian packages python3-simtk, libopenmm-plugins).
 #
 # 1. gen_electrolyte_ff.py writes the .itp files and unminimised start geometries.
 # 2. DMF, DME, EC and PVDF are minimised in vacuum (no cut-off, the molecule's own
