@@ -512,7 +512,7 @@ public final class GromacsTopologyReader {
         int n = f.size() - 5;
         if (n > 0) {
             double[] p = checkCount(f, kind, f.numbers(5, n, "parameter"), "this line");
-            out.add(new Interaction(kind, a, checkPeriodic(f, kind, p)));
+            addDihedral(out, new Interaction(kind, a, checkPeriodic(f, kind, p)));
             return;
         }
         String[] types = bondTypesOf(m, a);
@@ -523,8 +523,21 @@ public final class GromacsTopologyReader {
         }
         for (DihedralType d : found) {
             double[] p = checkCount(f, kind, d.params, "[ dihedraltypes ] entry " + String.join("-", d.types));
-            out.add(new Interaction(kind, a, checkPeriodic(f, kind, p)));
+            addDihedral(out, new Interaction(kind, a, checkPeriodic(f, kind, p)));
         }
+    }
+
+    /**
+     * Dihedrals with zero force constants contribute nothing; grompp drops them from the run input
+     * (bonds and angles it keeps), and so do we, so that term counts agree with {@code gmx dump}.
+     */
+    private static void addDihedral(List<Interaction> out, Interaction t) {
+        double[] p = t.params();
+        boolean zero = switch (t.kind()) {
+            case PERIODIC_PROPER, PERIODIC_IMPROPER, HARMONIC_IMPROPER -> p[1] == 0;
+            default -> java.util.Arrays.stream(p).allMatch(v -> v == 0);
+        };
+        if (!zero) out.add(t);
     }
 
     private static double[] checkPeriodic(Fields f, TermKind kind, double[] p) {
