@@ -1,0 +1,226 @@
+package org.sheath.engine.force.pme;
+
+import static org.sheath.engine.force.ewald.EwaldTerms.ONE_4PI_EPS0;
+
+import org.sheath.engine.force.ewald.EwaldTerms;
+import org.sheath.engine.system.Box;
+
+/**
+ * Smooth particle-mesh Ewald reciprocal-space sum (Essmann et al., J. Chem. Phys. 103, 8577 (1995)):
+ * the mesh part only, E_mesh = f/(2πV)·Σ_{m≠0} exp(−π²m²/β²)/m²·B(m)·|F(Q)(m)|², with forces (analytic
+ * gradient of the B-spline interpolation) and the reciprocal-space virial. Self, background and
+ * exclusion terms are separate (see {@link PmeForce}).
+ *
+ * <p>Steps: {@link #computeSplines} (fractional coordinates, B-spline weights per atom and dimension)
+ * → {@link #spread} (charges onto the real grid Q) → 3-D r2c FFT → {@link #solve} (multiply by the
+ * influence function, accumulate energy and virial) → c2r FFT → {@link #gather} (forces from the
+ * potential grid). Spline and gather loops work on atom ranges and spread takes its target grid,
+ * so they can be split over threads (per-thread grids summed, or atoms sorted into z-slabs); now
+ * everything runs on the calling thread. All buffers are allocated in the constructor.
+ *
+ * <p>Box: GROMACS lower-triangular box (rows a, b, c), triclinic allowed. The grid dimensions run
+ * along a, b, c (fractional coordinates), the k-vectors are m = k_a·a* + k_b·b* + k_c·c*.
+ * At Nyquist indices (even n, k = n/2) the influence function is averaged over ±n/2 so that it is
+ * exactly symmetric in a triclinic box (rectangular boxes: no change).
+ */
+public final class PmeReciprocal {
+    private final int natoms, nx, ny, nz, order;
+    private final double[] bmodX, bmodY, bmodZ;
+    private final RealFft3d fft;
+    private final double[] grid, cgrid;
+    // per-atom spline data: [atom * order + j]
+    private final double[] thx, thy, thz, dthx, dthy, dthz;
+    private final int[] idx, idy, idz;
+    private final double[] rb = new double[6];
+    private final double[] virialScratch = new double[6];
+
+    public PmeReciprocal(int natoms, int nx, int ny, int nz, int order) {
+        if (order < 3 || order > 12) throw new IllegalArgumentException("pme order must be 3..12: " + order);
+        if (nx < order || ny < order || nz < order) {
+            throw new IllegalArgumentException("PME grid " + nx + "x" + ny + "x" + nz + " smaller than the order " + order);
+        }
+        this.natoms = natoms;
+        this.nx = nx; this.ny = ny; this.nz = nz;
+        this.order = order;
+        this.bmodX = BSpline.moduli(order, nx);
+        this.bmodY = BSpline.moduli(order, ny);
+        this.bmodZ = BSpline.moduli(order, nz);
+        this.fft = new RealFft3d(nx, ny, nz);
+        this.grid = new double[fft.realSize()];
+        this.cgrid = new double[fft.complexSize()];
+        int np = natoms * order;
+        thx = new double[np]; thy = new double[np]; thz = new double[np];
+        dthx = new double[np]; dthy = new double[np]; dthz = new double[np];
+        idx = new int[np]; idy = new int[np]; idz = new int[np];
+    }
+
+    public int order() { return order; }
+    public int[] gridSize() { return new int[] {nx, ny, nz}; }
+
+    /**
+     * Mesh energy (kJ/mol) for charges q at positions x, y, z; adds forces (kJ/mol/nm) and the
+     * virial W = Σ r⊗f (row-major) of the mesh energy.
+     */
+    public double compute(double[] x, double[] y, double[] z, double[] q, Box box, double beta,
+                          double[] fx, double[] fy, double[] fz, double[] virial) {
+        if (q.length != natoms) throw new IllegalArgumentException("charge count " + q.length + " != " + natoms);
+        EwaldTerms.reciprocalBox(box, rb);
+        computeSplines(x, y, z, 0, natoms);
+        java.util.Arrays.fill(grid, 0.0);
+        spread(q, 0, natoms, grid);
+        fft.forward(grid, cgrid);
+        java.util.Arrays.fill(virialScratch, 0.0);
+        double e = solve(box.volume(), beta, virialScratch);
+        fft.backward(cgrid, grid);
+        gather(q, 0, natoms, grid, fx, fy, fz);
+        double[] w = virialScratch;
+        virial[0] += w[0]; virial[1] += w[1]; virial[2] += w[2];
+        virial[3] += w[1]; virial[4] += w[3]; virial[5] += w[4];
+        virial[6] += w[2]; virial[7] += w[4]; virial[8] += w[5];
+        return e;
+    }
+
+    /** Fractional coordinates, grid indices and B-spline weights/derivatives of atoms [from, to). */
+    void computeSplines(double[] x, double[] y, double[] z, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double sa = x[i] * rb[0] + y[i] * rb[1] + z[i] * rb[3];
+            double sb = y[i] * rb[2] + z[i] * rb[4];
+            double sc = z[i] * rb[5];
+            int off = i * order;
+            spline(sa, nx, off, thx, dthx, idx);
+            spline(sb, ny, off, thy, dthy, idy);
+            spline(sc, nz, off, thz, dthz, idz);
+        }
+    }
+
+    private void spline(double s, int n, int off, double[] th, double[] dth, int[] id) {
+        double u = (s - Math.floor(s)) * n;
+        int base = (int) u;
+        double w = u - base;
+        if (base >= n) base -= n; // s - floor(s) rounded up to 1
+        BSpline.weights(order, w, th, dth, off);
+        for (int j = 0; j < order; j++) {
+            int k = base - j;
+            id[off + j] = k < 0 ? k + n : k;
+        }
+    }
+
+    /** Adds the B-spline-spread charges of atoms [from, to) to the real grid g. */
+    void spread(double[] q, int from, int to, double[] g) {
+        int p = order;
+        for (int i = from; i < to; i++) {
+            double qi = q[i];
+            if (qi == 0) continue;
+            int off = i * p;
+            for (int a = 0; a < p; a++) {
+                double qa = qi * thx[off + a];
+                int rowA = idx[off + a] * ny;
+                for (int b = 0; b < p; b++) {
+                    double qab = qa * thy[off + b];
+                    int row = (rowA + idy[off + b]) * nz;
+                    for (int c = 0; c < p; c++) {
+                        g[row + idz[off + c]] += qab * thz[off + c];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Multiplies the transformed charge grid by the influence function
+     * G(m) = f·B(m)·exp(−π²m²/β²)/(π·V·m²) and returns E = ½·Σ_m G(m)·|F(Q)(m)|²; adds the virial
+     * (upper triangle xx, xy, xz, yy, yz, zz) W_αβ = Σ_m E(m)·[δ_αβ − 2(1 + π²m²/β²)·m_α·m_β/m²].
+     */
+    double solve(double volume, double beta, double[] w) {
+        int nzh = fft.nzHalf();
+        double piOverBeta2 = Math.PI * Math.PI / (beta * beta);
+        double pref = ONE_4PI_EPS0 / (Math.PI * volume);
+        double energy = 0;
+        double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
+        double[] c = cgrid;
+        for (int kx = 0; kx < nx; kx++) {
+            boolean nyqX = 2 * kx == nx;
+            int sx = kx <= nx / 2 ? kx : kx - nx;
+            for (int ky = 0; ky < ny; ky++) {
+                boolean nyqY = 2 * ky == ny;
+                int sy = ky <= ny / 2 ? ky : ky - ny;
+                double bxy = bmodX[kx] * bmodY[ky];
+                int rowBase = 2 * ((kx * ny + ky) * nzh);
+                for (int kz = 0; kz < nzh; kz++) {
+                    int ci = rowBase + 2 * kz;
+                    if (kx == 0 && ky == 0 && kz == 0) {
+                        c[ci] = 0; c[ci + 1] = 0;
+                        continue;
+                    }
+                    boolean nyqZ = 2 * kz == nz;
+                    double weight = (kz == 0 || nyqZ) ? 1.0 : 2.0;
+                    double re = c[ci], im = c[ci + 1];
+                    double s2 = re * re + im * im;
+                    double bmod = bxy * bmodZ[kz];
+                    // average over the sign choices of Nyquist indices (1, 2, 4 or 8 terms)
+                    int nchoice = (nyqX ? 2 : 1) * (nyqY ? 2 : 1) * (nyqZ ? 2 : 1);
+                    double gsum = 0;
+                    for (int ch = 0; ch < nchoice; ch++) {
+                        int bit = 0;
+                        int mxI = sx, myI = sy, mzI = kz;
+                        if (nyqX) { if (((ch >> bit) & 1) == 1) mxI = -mxI; bit++; }
+                        if (nyqY) { if (((ch >> bit) & 1) == 1) myI = -myI; bit++; }
+                        if (nyqZ) { if (((ch >> bit) & 1) == 1) mzI = -mzI; }
+                        double mx = mxI * rb[0];
+                        double my = mxI * rb[1] + myI * rb[2];
+                        double mz = mxI * rb[3] + myI * rb[4] + mzI * rb[5];
+                        double m2 = mx * mx + my * my + mz * mz;
+                        double g = pref * bmod * Math.exp(-piOverBeta2 * m2) / (m2 * nchoice);
+                        gsum += g;
+                        double em = 0.5 * weight * g * s2;
+                        double vfac = 2.0 * (1.0 / m2 + piOverBeta2);
+                        energy += em;
+                        w00 += em * (1 - vfac * mx * mx);
+                        w01 -= em * vfac * mx * my;
+                        w02 -= em * vfac * mx * mz;
+                        w11 += em * (1 - vfac * my * my);
+                        w12 -= em * vfac * my * mz;
+                        w22 += em * (1 - vfac * mz * mz);
+                    }
+                    c[ci] = re * gsum;
+                    c[ci + 1] = im * gsum;
+                }
+            }
+        }
+        w[0] += w00; w[1] += w01; w[2] += w02; w[3] += w11; w[4] += w12; w[5] += w22;
+        return energy;
+    }
+
+    /** Adds the forces on atoms [from, to) from the potential grid phi (the back-transformed grid). */
+    void gather(double[] q, int from, int to, double[] phi, double[] fx, double[] fy, double[] fz) {
+        int p = order;
+        for (int i = from; i < to; i++) {
+            double qi = q[i];
+            if (qi == 0) continue;
+            int off = i * p;
+            double ga = 0, gb = 0, gc = 0;
+            for (int a = 0; a < p; a++) {
+                double ta = thx[off + a], dta = dthx[off + a];
+                int rowA = idx[off + a] * ny;
+                for (int b = 0; b < p; b++) {
+                    double tb = thy[off + b], dtb = dthy[off + b];
+                    int row = (rowA + idy[off + b]) * nz;
+                    double sc = 0, sdc = 0;
+                    for (int c = 0; c < p; c++) {
+                        double v = phi[row + idz[off + c]];
+                        sc += thz[off + c] * v;
+                        sdc += dthz[off + c] * v;
+                    }
+                    ga += dta * tb * sc;
+                    gb += ta * dtb * sc;
+                    gc += ta * tb * sdc;
+                }
+            }
+            // dE/du_d = q * g_d ; u_a = nx * s_a etc.; F = -grad
+            double ea = qi * nx * ga, eb = qi * ny * gb, ec = qi * nz * gc;
+            fx[i] -= ea * rb[0];
+            fy[i] -= ea * rb[1] + eb * rb[2];
+            fz[i] -= ea * rb[3] + eb * rb[4] + ec * rb[5];
+        }
+    }
+}

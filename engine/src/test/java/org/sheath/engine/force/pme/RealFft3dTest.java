@@ -1,0 +1,45 @@
+package org.sheath.engine.force.pme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RealFft3dTest {
+
+    @Test
+    void matchesNaiveDftForMixedRadixSizesAndInverts() {
+        int[][] sizes = {{6, 5, 7}, {8, 9, 10}, {7, 6, 14}, {5, 5, 5}, {12, 1, 9}};
+        Random rnd = new Random(1);
+        for (int[] s : sizes) {
+            int nx = s[0], ny = s[1], nz = s[2];
+            RealFft3d fft = new RealFft3d(nx, ny, nz);
+            double[] r = new double[fft.realSize()];
+            for (int i = 0; i < r.length; i++) r[i] = rnd.nextGaussian();
+            double[] c = new double[fft.complexSize()];
+            fft.forward(r, c);
+            int nzh = nz / 2 + 1;
+            double worst = 0;
+            for (int kx = 0; kx < nx; kx++)
+                for (int ky = 0; ky < ny; ky++)
+                    for (int kz = 0; kz < nzh; kz++) {
+                        double re = 0, im = 0;
+                        for (int ix = 0; ix < nx; ix++)
+                            for (int iy = 0; iy < ny; iy++)
+                                for (int iz = 0; iz < nz; iz++) {
+                                    double ph = -2 * Math.PI * ((double) kx * ix / nx + (double) ky * iy / ny + (double) kz * iz / nz);
+                                    double v = r[(ix * ny + iy) * nz + iz];
+                                    re += v * Math.cos(ph);
+                                    im += v * Math.sin(ph);
+                                }
+                        int ci = 2 * ((kx * ny + ky) * nzh + kz);
+                        worst = Math.max(worst, Math.hypot(c[ci] - re, c[ci + 1] - im));
+                    }
+            assertThat(worst).as("forward %dx%dx%d", nx, ny, nz).isLessThan(1e-11);
+            double[] back = new double[r.length];
+            fft.backward(c, back);
+            double n = (double) nx * ny * nz;
+            for (int i = 0; i < r.length; i++) assertThat(Math.abs(back[i] / n - r[i])).isLessThan(1e-12);
+        }
+    }
+}
