@@ -35,7 +35,7 @@ final class TopologyCommand implements Callable<Integer> {
             description = "GROMACS .top (with its .itp includes) or AMBER .prmtop")
     Path topology;
 
-    @Option(names = {"-c", "--coordinates"}, paramLabel = "FILE", description = "coordinates to check (.gro, .pdb)")
+    @Option(names = {"-c", "--coordinates"}, paramLabel = "FILE", description = "coordinates to check (.gro, .pdb, .inpcrd, .rst7)")
     Path coordinates;
 
     @Option(names = "-I", paramLabel = "DIR", description = "extra #include directory (repeatable)")
@@ -99,7 +99,8 @@ final class TopologyCommand implements Callable<Integer> {
         List<String> mismatches = new ArrayList<>();
         int nm = 0;
         for (int i = 0; i < s.natoms; i++) {
-            if (!flat.atomName[i].equals(s.atomName[i])) {
+            // AMBER coordinate files carry no names: nothing to compare
+            if (!s.atomName[i].isEmpty() && !flat.atomName[i].equals(s.atomName[i])) {
                 if (nm++ < 5) {
                     mismatches.add(String.format(Locale.ROOT, "atom %d: name %s in the topology, %s in the coordinates",
                             i + 1, flat.atomName[i], s.atomName[i]));

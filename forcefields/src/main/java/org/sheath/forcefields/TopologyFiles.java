@@ -3,6 +3,7 @@ package org.sheath.forcefields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sheath.forcefields.amber.PrmtopReader;
 import org.sheath.forcefields.gromacs.GromacsTopologyReader;
 import org.sheath.forcefields.model.Topology;
 
@@ -15,6 +16,7 @@ public final class TopologyFiles {
         if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "file not found");
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".top") || n.endsWith(".itp")) return GromacsTopologyReader.read(file, options);
+        if (n.endsWith(".prmtop") || n.endsWith(".parm7") || n.endsWith(".top7")) return PrmtopReader.read(file);
         throw new InputException(file.toString(), 0, "unknown topology format; use a GROMACS .top or an AMBER .prmtop");
     }
 }

@@ -152,16 +152,6 @@ public final class AmberCoordinates {
      * γ (a,b) in degrees: a along x, b in the xy plane. Right angles give exact zeros.
      */
     public static double[] boxVectors(double a, double b, double c, double alpha, double beta, double gamma) {
-        double ca = cosDeg(alpha), cb = cosDeg(beta), cg = cosDeg(gamma), sg = gamma == 90 ? 1 : Math.sin(Math.toRadians(gamma));
-        double ax = a * 0.1;
-        double bx = b * 0.1 * cg, by = b * 0.1 * sg;
-        double cx = c * 0.1 * cb;
-        double cy = c * 0.1 * (ca - cb * cg) / sg;
-        double cz = Math.sqrt(Math.max(0, c * 0.1 * c * 0.1 - cx * cx - cy * cy));
-        return new double[] {ax, 0, 0, bx, by, 0, cx, cy, cz};
-    }
-
-    private static double cosDeg(double deg) {
-        return deg == 90 ? 0 : Math.cos(Math.toRadians(deg));
+        return org.sheath.forcefields.coords.Structure.boxFromLengthsAngles(a * 0.1, b * 0.1, c * 0.1, alpha, beta, gamma);
     }
 }

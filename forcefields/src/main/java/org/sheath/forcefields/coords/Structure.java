@@ -38,17 +38,21 @@ public final class Structure {
         return vx != null;
     }
 
-    /** Row-major box vectors from edge lengths (nm) and angles (degrees), GROMACS convention. */
+    /**
+     * Row-major box vectors from edge lengths (nm) and angles α (b,c), β (a,c), γ (a,b) in degrees,
+     * GROMACS convention (a along x, b in the xy plane). Right angles give exact zeros.
+     */
     public static double[] boxFromLengthsAngles(double a, double b, double c, double alpha, double beta, double gamma) {
-        double ca = Math.cos(Math.toRadians(alpha)), cb = Math.cos(Math.toRadians(beta));
-        double cg = Math.cos(Math.toRadians(gamma)), sg = Math.sin(Math.toRadians(gamma));
-        if (alpha == 90 && beta == 90 && gamma == 90) {
-            return new double[] {a, 0, 0, 0, b, 0, 0, 0, c};
-        }
+        double ca = cosDeg(alpha), cb = cosDeg(beta), cg = cosDeg(gamma);
+        double sg = gamma == 90 ? 1 : Math.sin(Math.toRadians(gamma));
         double cx = c * cb;
         double cy = c * (ca - cb * cg) / sg;
         double cz = Math.sqrt(Math.max(0, c * c - cx * cx - cy * cy));
         return new double[] {a, 0, 0, b * cg, b * sg, 0, cx, cy, cz};
+    }
+
+    private static double cosDeg(double deg) {
+        return deg == 90 ? 0 : Math.cos(Math.toRadians(deg));
     }
 
     /** Edge lengths (nm) and angles α, β, γ (degrees) of a row-major box. */

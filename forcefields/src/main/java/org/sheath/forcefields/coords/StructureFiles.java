@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sheath.forcefields.InputException;
+import org.sheath.forcefields.amber.AmberCoordinates;
 
 /** Reads and writes structure files by extension (.gro, .pdb). */
 public final class StructureFiles {
@@ -15,9 +16,19 @@ public final class StructureFiles {
         return switch (extension(file)) {
             case "gro" -> GroFile.read(file);
             case "pdb", "ent" -> PdbFile.read(file);
+            case "inpcrd", "rst7", "crd", "restrt" -> fromAmber(AmberCoordinates.read(file));
             default -> throw new InputException(file.toString(), 0, "unknown coordinate format '." + extension(file)
-                    + "'; use .gro or .pdb");
+                    + "'; use .gro, .pdb, .inpcrd or .rst7");
         };
+    }
+
+    /** AMBER coordinates carry no names: atom and residue names are empty, residue numbers 0. */
+    private static Structure fromAmber(AmberCoordinates.Result r) {
+        int n = r.x().length;
+        String[] empty = new String[n];
+        java.util.Arrays.fill(empty, "");
+        return new Structure(r.title(), empty, empty.clone(), new int[n], null, r.x(), r.y(), r.z(), r.vx(), r.vy(), r.vz(),
+                r.box9());
     }
 
     public static void write(Path file, Structure s) {

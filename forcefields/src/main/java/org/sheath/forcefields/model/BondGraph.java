@@ -51,6 +51,28 @@ public final class BondGraph {
         return dist;
     }
 
+    /** Atoms 1 to {@code maxDepth} bonds away from {@code from}; cost grows with that neighbourhood only. */
+    public List<Integer> within(int from, int maxDepth) {
+        List<Integer> found = new ArrayList<>();
+        java.util.Map<Integer, Integer> depth = new java.util.HashMap<>();
+        depth.put(from, 0);
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        queue.add(from);
+        while (!queue.isEmpty()) {
+            int a = queue.poll();
+            int d = depth.get(a);
+            if (d == maxDepth) continue;
+            for (int b : neighbours.get(a)) {
+                if (!depth.containsKey(b)) {
+                    depth.put(b, d + 1);
+                    found.add(b);
+                    queue.add(b);
+                }
+            }
+        }
+        return found;
+    }
+
     /**
      * The 1-4 pairs (i < j) as GROMACS's pdb2gmx generates them: atoms whose shortest bond path is
      * exactly three bonds (so ring atoms that are also 1-2 or 1-3 are not pairs).

@@ -92,10 +92,7 @@ public final class MoleculeType {
         java.util.TreeSet<Integer>[] sets = newSets(n);
         BondGraph g = bondGraph();
         for (int i = 0; i < n; i++) {
-            int[] dist = g.distancesFrom(i, nrexcl);
-            for (int j = i + 1; j < n; j++) {
-                if (dist[j] > 0 && dist[j] <= nrexcl) sets[i].add(j);
-            }
+            for (int j : g.within(i, nrexcl)) if (j > i) sets[i].add(j);
         }
         for (int[] e : explicitExclusions) {
             int i = Math.min(e[0], e[1]), j = Math.max(e[0], e[1]);

@@ -12,6 +12,7 @@ public record Source(String file, int line) {
 
     @Override
     public String toString() {
-        return file == null ? "?" : file + ":" + line;
+        if (file == null) return "?";
+        return line > 0 ? file + ":" + line : file;
     }
 }
