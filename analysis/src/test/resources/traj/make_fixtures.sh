@@ -40,5 +40,6 @@ echo 0 | gmx -quiet trjconv -f md.xtc -n five.ndx -o "$HERE/five_atoms.xtc"
 
 # 3. DCD / LAMMPS dump / XYZ variants and the MDAnalysis reference values
 /usr/bin/python3 "$HERE/make_fixtures.py" fixtures "$HERE" conf.gro
+rm -f "$HERE"/.*_offsets.npz "$HERE"/.*_offsets.lock   # MDAnalysis' offset caches
 ls -l "$HERE"
 du -ch "$HERE"/* | tail -1
