@@ -153,7 +153,7 @@ final class XtcCodec {
                 }
                 for (int k = 0; k < run; k += 3) {
                     int sx, sy, sz;
-                    if (smallidx <= 64) {
+                    if (smallidx <= 63) {
                         int full = (smallidx - 1) >>> 3;
                         int rest = smallidx - 8 * full;
                         long w = (long) LONG_BE.get(b, base + (int) (bp >>> 3));
@@ -257,5 +257,191 @@ final class XtcCodec {
         }
         out[0] = out[o] | (out[o + 1] << 8) | (out[o + 2] << 16) | (out[o + 3] << 24);
         return bp;
+    }
+
+    // ------------------------------------------------------------------ encoder
+
+    /** Most significant-bit-first bit packer into a byte array. */
+    private static final class Bits {
+        final byte[] out;
+        int len;
+        long acc;
+        int nacc;
+
+        Bits(byte[] out, int start) {
+            this.out = out;
+            this.len = start;
+        }
+
+        void put(int nbits, long value) {
+            acc = (acc << nbits) | (value & ((1L << nbits) - 1));
+            nacc += nbits;
+            while (nacc >= 8) {
+                out[len++] = (byte) (acc >>> (nacc - 8));
+                nacc -= 8;
+            }
+        }
+
+        void flush() {
+            if (nacc > 0) {
+                out[len++] = (byte) (acc << (8 - nacc));
+                nacc = 0;
+            }
+        }
+    }
+
+    /** Packs three values into {@code nbits} bits: (v0 * s1 + v1) * s2 + v2, in 8-bit groups, low first. */
+    private static void putTriple(Bits w, int nbits, long s1, long s2, long v0, long v1, long v2) {
+        if (nbits <= 62) {
+            long v = (v0 * s1 + v1) * s2 + v2;
+            while (nbits > 8) {
+                w.put(8, v & 0xff);
+                v >>>= 8;
+                nbits -= 8;
+            }
+            w.put(nbits, v);
+            return;
+        }
+        // wide case: multiply-add on a little-endian byte string
+        int[] bytes = new int[16];
+        int nb = 0;
+        long carry = v0;
+        while (carry != 0) {
+            bytes[nb++] = (int) (carry & 0xff);
+            carry >>>= 8;
+        }
+        nb = mulAdd(bytes, nb, s1, v1);
+        nb = mulAdd(bytes, nb, s2, v2);
+        int k = 0;
+        while (nbits > 8) {
+            w.put(8, bytes[k++]);
+            nbits -= 8;
+        }
+        w.put(nbits, bytes[k]);
+    }
+
+    private static int mulAdd(int[] bytes, int nb, long factor, long add) {
+        long carry = add;
+        for (int j = 0; j < nb; j++) {
+            long t = bytes[j] * factor + carry;
+            bytes[j] = (int) (t & 0xff);
+            carry = t >>> 8;
+        }
+        while (carry != 0) {
+            bytes[nb++] = (int) (carry & 0xff);
+            carry >>>= 8;
+        }
+        return nb;
+    }
+
+    private static boolean fits(int d, int idx) {
+        int half = MAGICINTS[idx] / 2;
+        return d >= -half && d < MAGICINTS[idx] - half;
+    }
+
+    private static boolean fits3(int[] x, int[] y, int[] z, int a, int b, int idx) {
+        return fits(x[a] - x[b], idx) && fits(y[a] - y[b], idx) && fits(z[a] - z[b], idx);
+    }
+
+    /**
+     * Compresses integer coordinates; a stream {@link #decode} reads back exactly. Each group is
+     * one full-width atom followed by up to 9 atoms stored as deltas (the first of them is the
+     * atom before the full-width one, matching the decoder's swap), with the delta range
+     * widened or narrowed by one step at a time.
+     *
+     * @return number of bytes written at {@code out[start...]}
+     */
+    static int encode(int[] x, int[] y, int[] z, int n, int min0, int min1, int min2,
+                      long s0, long s1, long s2, int smallidx, byte[] out, int start) {
+        boolean large = s0 > 0xffffff || s1 > 0xffffff || s2 > 0xffffff;
+        int bitsize = large ? 0 : bitsForSizes(s0, s1, s2);
+        int bs0 = 64 - Long.numberOfLeadingZeros(s0);
+        int bs1 = 64 - Long.numberOfLeadingZeros(s1);
+        int bs2 = 64 - Long.numberOfLeadingZeros(s2);
+        Bits w = new Bits(out, start);
+        int prevRun = 0;
+        int i = 0;
+        final int maxSmall = 9;
+        while (i < n) {
+            int count = 0;
+            boolean misfit = false;
+            int misfitAtom = -1, misfitRef = -1;
+            if (i + 1 < n) {
+                if (fits3(x, y, z, i, i + 1, smallidx)) {
+                    count = 1;
+                    int prev = i;
+                    while (count < maxSmall && i + count + 1 < n) {
+                        int j = i + count + 1;
+                        if (!fits3(x, y, z, j, prev, smallidx)) {
+                            misfit = true;
+                            misfitAtom = j;
+                            misfitRef = prev;
+                            break;
+                        }
+                        prev = j;
+                        count++;
+                    }
+                } else {
+                    misfit = true;
+                    misfitAtom = i;
+                    misfitRef = i + 1;
+                }
+            }
+            int isSmaller = 0;
+            if (count > 0 && smallidx > FIRSTIDX && groupFits(x, y, z, i, count, smallidx - 1)) {
+                isSmaller = -1;
+            } else if (misfit && smallidx < LASTIDX - 1 && fits3(x, y, z, misfitAtom, misfitRef, smallidx + 1)) {
+                isSmaller = 1;
+            }
+            int big = count > 0 ? i + 1 : i;
+            if (large) {
+                w.put(bs0, x[big] - min0);
+                w.put(bs1, y[big] - min1);
+                w.put(bs2, z[big] - min2);
+            } else {
+                putTriple(w, bitsize, s1, s2, (long) x[big] - min0, (long) y[big] - min1, (long) z[big] - min2);
+            }
+            int run = 3 * count;
+            if (run == prevRun && isSmaller == 0) {
+                w.put(1, 0);
+            } else {
+                w.put(1, 1);
+                w.put(5, run + isSmaller + 1);
+                prevRun = run;
+            }
+            if (count > 0) {
+                int size = MAGICINTS[smallidx];
+                int half = size / 2;
+                int prev = i + 1;
+                int atom = i;
+                for (int k = 0; k < count; k++) {
+                    putTriple(w, smallidx, size, size, x[atom] - x[prev] + half, y[atom] - y[prev] + half,
+                            z[atom] - z[prev] + half);
+                    prev = atom;
+                    atom = k == 0 ? i + 2 : atom + 1;
+                }
+                i += count + 1;
+            } else {
+                i++;
+            }
+            smallidx += isSmaller;
+        }
+        w.flush();
+        return w.len - start;
+    }
+
+    private static boolean groupFits(int[] x, int[] y, int[] z, int i, int count, int idx) {
+        if (!fits3(x, y, z, i, i + 1, idx)) {
+            return false;
+        }
+        int prev = i;
+        for (int k = 1; k < count; k++) {
+            int j = i + k + 1;
+            if (!fits3(x, y, z, j, prev, idx)) {
+                return false;
+            }
+            prev = j;
+        }
+        return true;
     }
 }
