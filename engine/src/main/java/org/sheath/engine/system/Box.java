@@ -57,6 +57,33 @@ public final class Box {
         return ax * by * cz;
     }
 
+    /**
+     * Height of the box along fractional direction k (0 = a, 1 = b, 2 = c): the distance between the
+     * two faces that s_k = 0 and s_k = 1 describe.
+     */
+    public double height(int k) {
+        double v = volume();
+        switch (k) {
+            case 0: {
+                double bcx = by * cz, bcy = -bx * cz, bcz = bx * cy - by * cx;
+                return v / Math.sqrt(bcx * bcx + bcy * bcy + bcz * bcz);
+            }
+            case 1:
+                return v / Math.sqrt(cz * ax * cz * ax + cy * ax * cy * ax);
+            default:
+                return cz;
+        }
+    }
+
+    /** Fractional coordinates of (x, y, z) into s[0..2]: r = s_a·a + s_b·b + s_c·c. */
+    public void toFractional(double x, double y, double z, double[] s) {
+        double sc = z * invCz;
+        double sb = (y - sc * cy) * invBy;
+        s[0] = (x - sb * bx - sc * cx) * invAx;
+        s[1] = sb;
+        s[2] = sc;
+    }
+
     /** The shortest of the three box heights (perpendicular widths): limits the cut-off to half of it. */
     public double minHeight() {
         // heights: V/|b×c|, V/|c×a|, V/|a×b|; |a×b| = ax*by
