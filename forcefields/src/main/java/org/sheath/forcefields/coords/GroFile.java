@@ -20,12 +20,7 @@ public final class GroFile {
     }
 
     public static Structure read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage());
-        }
+        List<String> lines = StructureFiles.readLines(file);
         return parse(lines, 0, file.toString());
     }
 

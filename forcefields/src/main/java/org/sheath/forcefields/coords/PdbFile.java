@@ -20,12 +20,7 @@ public final class PdbFile {
     }
 
     public static Structure read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage());
-        }
+        List<String> lines = StructureFiles.readLines(file);
         String name = file.toString();
         List<String> atomName = new ArrayList<>(), resName = new ArrayList<>(), element = new ArrayList<>();
         List<Integer> resNr = new ArrayList<>();

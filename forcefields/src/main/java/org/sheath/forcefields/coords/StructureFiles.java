@@ -40,6 +40,15 @@ public final class StructureFiles {
         }
     }
 
+    /** All lines of a text file (Latin-1, so any byte reads); an unreadable file is an input error. */
+    static java.util.List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+    }
+
     static String extension(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
