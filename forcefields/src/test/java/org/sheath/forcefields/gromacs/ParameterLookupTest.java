@@ -212,4 +212,20 @@ class ParameterLookupTest {
         assertThat(f.c6[na * f.ntypes + ca]).isCloseTo(nb.c6(), within(1e-15));
         assertThat(f.totalCharge()).isCloseTo(0, within(1e-12));
     }
+
+    @Test
+    void combiningRulesOneTwoThree() {
+        // rule 1: C6/C12 geometric
+        LennardJones r1 = org.sheath.forcefields.model.CombiningRule.GEOMETRIC_C6_C12.combine(4e-3, 4e-6, 1e-3, 9e-6);
+        assertThat(r1.c6()).isCloseTo(2e-3, within(1e-15));
+        assertThat(r1.c12()).isCloseTo(6e-6, within(1e-18));
+        // rule 2: arithmetic sigma, geometric epsilon
+        LennardJones r2 = org.sheath.forcefields.model.CombiningRule.LORENTZ_BERTHELOT.combine(0.3, 0.4, 0.5, 0.9);
+        assertThat(r2.sigma()).isCloseTo(0.4, within(1e-12));
+        assertThat(r2.epsilon()).isCloseTo(0.6, within(1e-12));
+        // rule 3: geometric sigma and epsilon
+        LennardJones r3 = org.sheath.forcefields.model.CombiningRule.GEOMETRIC.combine(0.2, 0.4, 0.8, 0.9);
+        assertThat(r3.sigma()).isCloseTo(0.4, within(1e-12));
+        assertThat(r3.epsilon()).isCloseTo(0.6, within(1e-12));
+    }
 }
