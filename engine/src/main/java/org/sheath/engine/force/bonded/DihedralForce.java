@@ -17,8 +17,8 @@ import org.sheath.forcefields.model.TermKind;
  * j→i. atan2 keeps φ accurate near 0° and 180°.
  *
  * <p>Forces (Blondel–Karplus / Bekker form, no 1/sin φ): ∂φ/∂r_i = −|b2| m/|m|², ∂φ/∂r_l = |b2| n/|n|²,
- * ∂φ/∂r_j = (p − 1) ∂φ/∂r_i − q ∂φ/∂r_l, ∂φ/∂r_k = (q − 1) ∂φ/∂r_l − p ∂φ/∂r_i with p = b1·b2/|b2|²,
- * q = b3·b2/|b2|². A term whose i-j-k or j-k-l atoms are collinear (to rounding) has no defined
+ * ∂φ/∂r_j = q ∂φ/∂r_l − (1 + p) ∂φ/∂r_i, ∂φ/∂r_k = p ∂φ/∂r_i − (1 + q) ∂φ/∂r_l with p = b1·b2/|b2|²,
+ * q = b3·b2/|b2|² (the four gradients sum to zero). A term whose i-j-k or j-k-l atoms are collinear (to rounding) has no defined
  * dihedral; it gets the energy at φ = 0 and no force.
  */
 public abstract class DihedralForce extends BondedTermForce {
@@ -85,7 +85,7 @@ public abstract class DihedralForce extends BondedTermForce {
             final double flx = gl * nx, fly = gl * ny, flz = gl * nz;
             final double p = (b1x * b2x + b1y * b2y + b1z * b2z) / b2sq;
             final double q = (b3x * b2x + b3y * b2y + b3z * b2z) / b2sq;
-            final double fjx = (p - 1) * fix - q * flx, fjy = (p - 1) * fiy - q * fly, fjz = (p - 1) * fiz - q * flz;
+            final double fjx = q * flx - (p + 1) * fix, fjy = q * fly - (p + 1) * fiy, fjz = q * flz - (p + 1) * fiz;
             final double fkx = -fix - fjx - flx, fky = -fiy - fjy - fly, fkz = -fiz - fjz - flz;
             fx[i] += fix; fy[i] += fiy; fz[i] += fiz;
             fx[j] += fjx; fy[j] += fjy; fz[j] += fjz;
