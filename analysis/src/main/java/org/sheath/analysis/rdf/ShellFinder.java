@@ -7,8 +7,9 @@ package org.sheath.analysis.rdf;
  * renormalised at the ends of the range. First peak: the first bin where the smoothed g is the
  * largest within ±2σ, at least 1 and at least 30 % of the global maximum of the smoothed g (so noise
  * at small r never counts). First minimum: walking out from the peak, the lowest smoothed value
- * seen before the curve climbs back by more than max(0.02, 5 % of the peak-to-minimum depth); none
- * if it never climbs back (the curve flattens out). The peak's position and height are those of the
+ * g_min seen before the curve climbs back above g_min + 0.05 + 0.05·g_min; none if it never climbs
+ * back (the curve flattens out: give {@code --shell-radius}). A flat bottom (bins within 0.001 of
+ * g_min, e.g. g = 0 between the Li–O shells or in a crystal) gives its middle bin. The peak's position and height are those of the
  * raw g at its largest bin within ±2σ of the smoothed peak.
  */
 public final class ShellFinder {
@@ -59,11 +60,18 @@ public final class ShellFinder {
         int km = peak;
         for (int i = peak + 1; i < gs.length; i++) {
             if (gs[i] < gs[km]) km = i;
-            double depth = gs[peak] - gs[km];
-            if (gs[i] > gs[km] + Math.max(0.02, 0.05 * depth)) return km;
+            if (gs[i] > gs[km] + RISE_ABS + RISE_REL * gs[km]) {
+                // a flat bottom (e.g. g = 0 between the shells of Li–O or a crystal): take its middle
+                int a = km, b = km;
+                while (a - 1 > peak && gs[a - 1] <= gs[km] + FLAT) a--;
+                while (b + 1 < i && gs[b + 1] <= gs[km] + FLAT) b++;
+                return (a + b) / 2;
+            }
         }
         return -1;
     }
+
+    static final double RISE_ABS = 0.05, RISE_REL = 0.05, FLAT = 1e-3;
 
     /**
      * The shell of g (bins dr wide from 0) with running coordination numbers {@code cn} at the upper
