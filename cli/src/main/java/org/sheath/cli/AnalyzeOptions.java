@@ -43,8 +43,8 @@ final class AnalyzeOptions {
             description = "worker threads (default: one per processor)")
     int threads;
 
-    @Option(names = "--frame-strategy", paramLabel = "seek|queue", defaultValue = "seek",
-            description = "seek: each thread reads its own frames (default); queue: one reader feeds the threads")
+    @Option(names = "--frame-strategy", paramLabel = "seek|queue", defaultValue = "queue",
+            description = "queue: one reader feeds the threads (default); seek: each thread reads its own frames")
     String strategy;
 
     @Option(names = "--no-progress", description = "no progress bar (it is shown only on a terminal anyway)")

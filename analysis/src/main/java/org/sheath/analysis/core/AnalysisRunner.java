@@ -17,11 +17,12 @@ import org.sheath.forcefields.InputException;
  *
  * <p>Two ways to hand frames to the threads:
  * <ul>
- *   <li>{@link Strategy#SEEK} (default): every thread opens its own reader and takes blocks of
- *   frames from a shared counter, seeking to each block; decoding (XTC decompression, text
- *   parsing) runs in parallel too.</li>
- *   <li>{@link Strategy#QUEUE}: one reader thread decodes frames into a pool of reusable buffers
- *   and hands them to the workers through a queue; for readers that cannot be opened twice.</li>
+ *   <li>{@link Strategy#QUEUE} (default): one reader thread decodes frames into a pool of reusable
+ *   buffers and hands them to the workers through a queue.</li>
+ *   <li>{@link Strategy#SEEK}: every thread opens its own reader and takes blocks of frames from a
+ *   shared counter, seeking to each block, so decoding runs in parallel too; but every reader
+ *   indexes the file for itself first. Measured on 500 XTC frames of 3444 atoms (O–O RDF, 2
+ *   threads on a 2-core machine): QUEUE 0.35–0.5 s, SEEK 0.95–1.0 s.</li>
  * </ul>
  * Partials are merged in thread order. A progress bar (on standard error) is shown only when
  * asked for and the process has a terminal ({@link System#console()} is not null).
@@ -35,7 +36,7 @@ public final class AnalysisRunner {
      */
     public record Options(int start, int stop, int step, int threads, Strategy strategy, boolean progress) {
         public static Options defaults() {
-            return new Options(0, -1, 1, 0, Strategy.SEEK, false);
+            return new Options(0, -1, 1, 0, Strategy.QUEUE, false);
         }
 
         public Options withThreads(int n) {
