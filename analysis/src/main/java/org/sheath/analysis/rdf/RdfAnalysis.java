@@ -1,0 +1,210 @@
+package org.sheath.analysis.rdf;
+
+import java.util.Locale;
+import org.sheath.analysis.core.Analysis;
+import org.sheath.analysis.core.RunInfo;
+import org.sheath.analysis.core.Universe;
+import org.sheath.analysis.select.Selection;
+import org.sheath.analysis.select.Sites;
+import org.sheath.analysis.traj.Frame;
+import org.sheath.engine.neighbor.CellList;
+import org.sheath.engine.system.Box;
+import org.sheath.forcefields.InputException;
+
+/**
+ * Radial distribution function g(r) between two site sets and the running coordination number.
+ *
+ * <p>Per frame f the pairs (i ∈ ref, j ∈ sel) closer than rmax are histogrammed (the shared
+ * {@link CellList} kernel; when ref and sel are the same sites each unordered pair is found once and
+ * counted twice). A pair is left out when i and j are the same site, and with
+ * {@code excludeSameMolecule} when they belong to one molecule. With N_p the number of allowed
+ * ordered pairs, V_f the frame's volume and ΔV_k the shell volume of bin k,
+ *
+ * <pre>  g_k = (1/F) Σ_f h_fk / (N_p ΔV_k / V_f)  </pre>
+ *
+ * so every frame is normalised by its own volume (correct under NPT), and g → 1 at large r for an
+ * uncorrelated system whatever is excluded. The running coordination number is the mean number of
+ * allowed sel sites within r of a ref site, CN(r) = (1/F) Σ_f Σ_{k: r_k &lt; r} h_fk / N_ref =
+ * (1/F) Σ_f 4π ρ_f ∫ g_f r² dr with ρ_f = N_p / (N_ref V_f) — for constant volume exactly
+ * 4π ρ ∫ g r² dr with the allowed-pair density ρ.
+ */
+public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Partial, RdfResult> {
+    private RdfOptions opt;
+    private Sites ref, sel;
+    private boolean sameSites;
+    private int[] selfOf; // sel site identical to ref site i, or -1
+    private long pairs;
+    private int nbins;
+    private double dr, rmax;
+
+    @Override
+    public String name() {
+        return "rdf";
+    }
+
+    @Override
+    public void prepare(Universe u, RdfOptions o, Frame first) {
+        this.opt = o;
+        int[] ra = Selection.parse(o.ref()).selectNonEmpty(u, "--ref");
+        int[] sa = Selection.parse(o.sel()).selectNonEmpty(u, "--sel");
+        ref = Sites.of(u, ra, o.refSite(), o.grouping(), "--ref-site");
+        sel = Sites.of(u, sa, o.selSite(), o.grouping(), "--sel-site");
+        sameSites = ref.sameAs(sel);
+        selfOf = new int[ref.count];
+        java.util.Arrays.fill(selfOf, -1);
+        if (sameSites) {
+            for (int i = 0; i < ref.count; i++) selfOf[i] = i;
+        } else if (ref.mode == sel.mode) {
+            // identical sites appear in the same order in both lists (atoms ascending): merge-walk
+            int t = 0;
+            for (int s = 0; s < ref.count; s++) {
+                int a = ref.atoms[ref.start[s]];
+                while (t < sel.count && sel.atoms[sel.start[t]] < a) t++;
+                if (t < sel.count && ref.sameSite(s, sel, t)) selfOf[s] = t;
+            }
+        }
+        // allowed ordered pairs
+        long p = 0;
+        if (o.excludeSameMolecule()) {
+            int[] selPerMol = new int[u.moleculeCount()];
+            for (int t = 0; t < sel.count; t++) selPerMol[sel.molecule[t]]++;
+            for (int s = 0; s < ref.count; s++) {
+                p += sel.count - selPerMol[ref.molecule[s]];
+            }
+        } else {
+            p = (long) ref.count * sel.count;
+            for (int s = 0; s < ref.count; s++) if (selfOf[s] >= 0) p--;
+        }
+        pairs = p;
+        if (pairs <= 0) {
+            throw new InputException("--ref '" + o.ref() + "' and --sel '" + o.sel() + "' leave no pairs to count"
+                    + (o.excludeSameMolecule() ? " once same-molecule pairs are excluded" : " (only self pairs)"));
+        }
+        if (first.box == null) throw new InputException("frame " + first.index + " has no periodic box; an RDF needs one");
+        Box b0 = box(first);
+        if (!(o.bin() > 0)) throw new InputException("--bin must be positive, not " + o.bin());
+        double half = 0.5 * b0.minHeight();
+        double rm = o.rmax();
+        if (Double.isNaN(rm)) {
+            rm = Math.floor(half / o.bin() * (1 + 1e-12)) * o.bin();
+            if (rm <= 0) rm = half;
+        } else if (!(rm > 0)) {
+            throw new InputException("--rmax must be positive, not " + rm);
+        } else if (rm > half * (1 + 1e-12)) {
+            throw new InputException(String.format(Locale.ROOT, "--rmax %.4f nm is longer than half the shortest box "
+                    + "height of frame %d (%.4f nm); use --rmax %.4f or less", rm, first.index, half, half));
+        }
+        rmax = rm;
+        nbins = Math.max(1, (int) Math.round(rmax / o.bin()));
+        dr = rmax / nbins;
+    }
+
+    private static Box box(Frame f) {
+        try {
+            return Box.fromMatrix(f.box);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("frame " + f.index + ": unusable box: " + e.getMessage());
+        }
+    }
+
+    /** Per-thread histogram: counts, counts weighted by the frame volume, volumes. */
+    public final class Partial implements Analysis.Partial<Partial> {
+        final long[] counts = new long[nbins];
+        final double[] countsV = new double[nbins];
+        final int[] frameHist = new int[nbins];
+        int frames;
+        double sumV;
+        final CellList cells = new CellList(rmax);
+        final Sites.Workspace ws = new Sites.Workspace();
+        final double[] rx = new double[ref.count], ry = new double[ref.count], rz = new double[ref.count];
+        final double[] sx = new double[sel.count], sy = new double[sel.count], sz = new double[sel.count];
+
+        @Override
+        public void merge(Partial o) {
+            for (int k = 0; k < nbins; k++) {
+                counts[k] += o.counts[k];
+                countsV[k] += o.countsV[k];
+            }
+            frames += o.frames;
+            sumV += o.sumV;
+        }
+    }
+
+    @Override
+    public Partial newPartial() {
+        return new Partial();
+    }
+
+    @Override
+    public void accumulate(Frame f, Partial p) {
+        if (f.box == null) throw new InputException("frame " + f.index + " has no periodic box; an RDF needs one");
+        Box box = box(f);
+        double half = 0.5 * box.minHeight();
+        if (rmax > half * (1 + 1e-12)) {
+            throw new InputException(String.format(Locale.ROOT, "r max %.4f nm is longer than half the shortest box "
+                    + "height of frame %d (%.4f nm; the box shrank); use --rmax %.4f or less", rmax, f.index, half,
+                    Math.floor(half * 1e4) / 1e4));
+        }
+        final int[] h = p.frameHist;
+        final double inv = 1.0 / dr;
+        final int nb = nbins;
+        final int[] molR = ref.molecule, molS = sel.molecule;
+        final boolean excl = opt.excludeSameMolecule();
+        sel.positions(f, box, p.sx, p.sy, p.sz, p.ws);
+        p.cells.build(box, p.sx, p.sy, p.sz, null, sel.count);
+        if (sameSites) {
+            p.cells.forEachPair((i, j, dx, dy, dz, r2) -> {
+                if (excl && molS[i] == molS[j]) return;
+                int k = (int) (Math.sqrt(r2) * inv);
+                if (k < nb) h[k] += 2;
+            });
+        } else {
+            ref.positions(f, box, p.rx, p.ry, p.rz, p.ws);
+            final int[] self = selfOf;
+            for (int i = 0; i < ref.count; i++) {
+                p.cells.forEachNeighbor(p.rx[i], p.ry[i], p.rz[i], (q, j, dx, dy, dz, r2) -> {
+                    if (j == self[q]) return;
+                    if (excl && molR[q] == molS[j]) return;
+                    int k = (int) (Math.sqrt(r2) * inv);
+                    if (k < nb) h[k]++;
+                }, i);
+            }
+        }
+        double v = box.volume();
+        for (int k = 0; k < nb; k++) {
+            int c = h[k];
+            if (c != 0) {
+                p.counts[k] += c;
+                p.countsV[k] += c * v;
+                h[k] = 0;
+            }
+        }
+        p.frames++;
+        p.sumV += v;
+    }
+
+    @Override
+    public RdfResult conclude(Partial p, RunInfo info) {
+        int n = nbins;
+        double[] r = new double[n], g = new double[n], value = new double[n], cn = new double[n];
+        double fr = p.frames;
+        long cum = 0;
+        for (int k = 0; k < n; k++) {
+            double lo = k * dr, hi = (k + 1) * dr;
+            r[k] = (k + 0.5) * dr;
+            double shell = 4.0 / 3.0 * Math.PI * (hi * hi * hi - lo * lo * lo);
+            g[k] = p.countsV[k] / (fr * pairs * shell);
+            cum += p.counts[k];
+            cn[k] = cum / (fr * ref.count);
+            switch (opt.norm()) {
+                case RDF: value[k] = g[k]; break;
+                case DENSITY: value[k] = p.counts[k] / (fr * ref.count * shell); break;
+                default: value[k] = p.counts[k] / (fr * ref.count); break;
+            }
+        }
+        double meanV = p.sumV / fr;
+        RdfResult.Shell shell = ShellFinder.find(g, cn, dr, opt.smooth(), opt.shellRadius());
+        return new RdfResult(opt, r, value, g, cn, dr, rmax, ref.count, sel.count, pairs, meanV,
+                pairs / (double) ref.count / meanV, shell, info);
+    }
+}

@@ -1,0 +1,108 @@
+package org.sheath.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeRdfCommandTest {
+    static final Path TOP = Path.of("../inputs/litfsi-zn-dmf/system.top");
+    static final Path GRO = Path.of("../inputs/litfsi-zn-dmf/conf.gro");
+    static final Path XTC = Path.of("../analysis/src/test/resources/rdf/litfsi.xtc");
+    @TempDir Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = SheathCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void liOxygenRdfWithCsvAndJson() throws Exception {
+        Path csv = dir.resolve("li_o.csv");
+        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name LI",
+                "--sel", "resname DMF and name O1", "--rmax", "1.0", "-e", "20", "--step", "2", "--threads", "2",
+                "-o", csv.toString(), "--json");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.at("/frames/count").asInt()).isEqualTo(10);
+        assertThat(doc.at("/sites/refSites").asInt()).isEqualTo(20);
+        assertThat(doc.at("/sites/allowedPairs").asLong()).isEqualTo(5000);
+        assertThat(doc.at("/parameters/bins").asInt()).isEqualTo(500);
+        assertThat(doc.at("/firstPeak/r").asDouble()).isBetween(0.17, 0.23);
+        assertThat(doc.at("/firstMinimum/r").asDouble()).isBetween(0.24, 0.40);
+        assertThat(doc.at("/firstShell/cn").asDouble()).isBetween(1.0, 8.0);
+        assertThat(doc.at("/timing/threads").asInt()).isEqualTo(2);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(2)).isEqualTo("r_nm,g,cn");
+        assertThat(lines).hasSize(3 + 500);
+    }
+
+    @Test
+    void textSummaryWithComSitesAndAStructureAsTopology() {
+        Result r = run("analyze", "rdf", "-s", GRO.toString(), "-f", XTC.toString(), "--ref", "name LI",
+                "--sel", "resname DMF", "--sel-site", "com", "-e", "3", "--threads", "1");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("RDF name LI -> resname DMF: 20 x 250 sites, 3 frames").contains("first shell");
+    }
+
+    @Test
+    void unknownSelectionKeywordExitsWith2() {
+        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "nam LI", "--sel", "name O1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("sheath: error: selection 'nam LI': unknown keyword 'nam'").doesNotContain("\n");
+    }
+
+    @Test
+    void emptySelectionExitsWith2() {
+        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name Li", "--sel", "name O1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("sheath: error: --ref 'name Li' selects no atoms in").doesNotContain("\n");
+    }
+
+    @Test
+    void truncatedTrajectoryExitsWith2() throws Exception {
+        byte[] all = Files.readAllBytes(XTC);
+        Path cut = dir.resolve("cut.xtc");
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length - 5000));
+        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", cut.toString(), "--ref", "name LI", "--sel", "name O1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("sheath: error: cut.xtc: frame").contains("truncated").doesNotContain("\n");
+    }
+
+    @Test
+    void atomCountMismatchExitsWith2() {
+        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", "../analysis/src/test/resources/traj/water.xtc",
+                "--ref", "name LI", "--sel", "name O1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("360 atoms per frame, but").contains("has 3444").doesNotContain("\n");
+    }
+
+    @Test
+    void unknownFormatMissingFileAndTooLongRmaxExitWith2() throws Exception {
+        Path odd = dir.resolve("traj.abc");
+        Files.writeString(odd, "x");
+        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", odd.toString(), "--ref", "name LI", "--sel", "name O1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("sheath: error: unknown trajectory format '.abc'");
+        r = run("analyze", "rdf", "-s", TOP.toString(), "-f", dir.resolve("none.xtc").toString(), "--ref", "name LI", "--sel", "name O1");
+        assertThat(r.code()).isEqualTo(2);
+        r = run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name LI", "--sel", "name O1", "--rmax", "2.5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("--rmax 2.5000 nm is longer than half the shortest box height");
+        r = run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name LI", "--sel", "name O1", "--norm", "gr");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("sheath: error: --norm 'gr': use rdf, density or none");
+    }
+}
