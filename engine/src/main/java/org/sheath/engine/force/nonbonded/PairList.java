@@ -1,8 +1,6 @@
 package org.sheath.engine.force.nonbonded;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.sheath.engine.neighbor.CellList;
 import org.sheath.engine.system.Box;
 
@@ -30,13 +28,14 @@ public final class PairList {
     int[] shift = new int[0];
     int npairs;
     /** Lattice shifts (ka, kb, kc) of the table; shift vector = ka·a + kb·b + kc·c. */
-    int[] shiftK = new int[0];
+    int[] shiftK = new int[96];
     int nshifts;
 
     // build scratch
     private int[] tmpI = new int[0], tmpJ = new int[0], tmpS = new int[0];
     private int ntmp;
-    private final Map<Integer, Integer> shiftIndex = new HashMap<>();
+    private int[] shiftKey = new int[32];
+    private int lastKey = -1, lastIndex = -1;
     private final double[] frac = new double[3];
     private double[] x0 = new double[0], y0 = new double[0], z0 = new double[0];
     private double[] boxAtBuild;
@@ -117,8 +116,8 @@ public final class PairList {
     public void build(Box box, double[] x, double[] y, double[] z) {
         cells.build(box, x, y, z, null, natoms);
         ntmp = 0;
-        shiftIndex.clear();
         nshifts = 0;
+        lastKey = -1;
         closestI = closestJ = -1;
         closestR2 = Double.POSITIVE_INFINITY;
         px = x; py = y; pz = z;
@@ -188,14 +187,30 @@ public final class PairList {
         buildBox.toFractional(dx - (px[jj] - px[i]), dy - (py[jj] - py[i]), dz - (pz[jj] - pz[i]), frac);
         int ka = (int) Math.rint(frac[0]), kb = (int) Math.rint(frac[1]), kc = (int) Math.rint(frac[2]);
         int key = ((ka + 512) << 20) | ((kb + 512) << 10) | (kc + 512);
-        Integer s = shiftIndex.get(key);
-        if (s == null) {
-            s = nshifts++;
-            shiftIndex.put(key, s);
-            if (shiftK.length < 3 * nshifts) shiftK = Arrays.copyOf(shiftK, Math.max(81, 6 * nshifts));
-            shiftK[3 * s] = ka;
-            shiftK[3 * s + 1] = kb;
-            shiftK[3 * s + 2] = kc;
+        int s;
+        if (key == lastKey) {
+            s = lastIndex;
+        } else {
+            s = -1;
+            for (int t = 0; t < nshifts; t++) {
+                if (shiftKey[t] == key) {
+                    s = t;
+                    break;
+                }
+            }
+            if (s < 0) {
+                s = nshifts++;
+                if (shiftKey.length < nshifts) {
+                    shiftKey = Arrays.copyOf(shiftKey, 2 * nshifts);
+                    shiftK = Arrays.copyOf(shiftK, 6 * nshifts);
+                }
+                shiftKey[s] = key;
+                shiftK[3 * s] = ka;
+                shiftK[3 * s + 1] = kb;
+                shiftK[3 * s + 2] = kc;
+            }
+            lastKey = key;
+            lastIndex = s;
         }
         if (ntmp == tmpI.length) {
             int cap = Math.max(1024, ntmp * 2);
