@@ -106,7 +106,7 @@ public final class Context implements AutoCloseable {
         int[] p = list.closestPair();
         String msg;
         if (p[0] >= 0 && list.closestDistance() < 2 * MIN_DISTANCE) {
-            msg = String.format(Locale.ROOT, "non-finite energy or force: %s and %s are %.4g nm apart: minimize or fix the "
+            msg = String.format(Locale.ROOT, "non-finite energy or force: %s and %s are %.4f nm apart: minimize or fix the "
                     + "coordinates", system.describeAtom(p[0]), system.describeAtom(p[1]), list.closestDistance());
         } else if (bad >= 0) {
             msg = "non-finite force on " + system.describeAtom(bad) + " (overlapping or non-finite coordinates?): minimize "

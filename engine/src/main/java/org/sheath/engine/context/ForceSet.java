@@ -97,8 +97,8 @@ public final class ForceSet {
         double rl = options.rlist();
         if (2 * rl > h * (1 + 1e-12)) {
             String what = options.listBuffer() > 0
-                    ? String.format(Locale.ROOT, "the cut-off %.4g nm plus the pair-list buffer %.4g nm", options.cutoff(), options.listBuffer())
-                    : String.format(Locale.ROOT, "the cut-off %.4g nm", options.cutoff());
+                    ? "the cut-off " + options.cutoff() + " nm plus the pair-list buffer " + options.listBuffer() + " nm"
+                    : "the cut-off " + options.cutoff() + " nm";
             throw new InputException(String.format(Locale.ROOT, "%s is too small for %s: its shortest height %.4f nm "
                     + "must be at least twice that (%.4f nm); use a larger box or a shorter --cutoff (at most %.4f nm)",
                     box, what, h, 2 * rl, 0.5 * h - options.listBuffer()));
