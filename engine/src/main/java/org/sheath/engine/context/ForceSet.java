@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.sheath.engine.force.EnergyTerm;
 import org.sheath.engine.force.Force;
+import org.sheath.engine.force.bonded.BondedForces;
+import org.sheath.engine.force.bonded.BondedTermForce;
 import org.sheath.engine.force.ewald.EwaldParameters;
 import org.sheath.engine.force.nonbonded.DispCorrMode;
 import org.sheath.engine.force.nonbonded.DispersionCorrection;
@@ -53,8 +55,11 @@ public final class ForceSet {
         List<String> warnings = new ArrayList<>();
         var top = system.topology;
 
-        // Bonded terms: the 'bonded' branch provides BondedForces.of(FlatTopology); until it is merged
-        // there are none here. BONDED-PLACEHOLDER: forces.addAll(BondedForces.of(top));
+        List<EnergyTerm> terms = new ArrayList<>();
+        for (BondedTermForce f : BondedForces.termForces(top)) {
+            forces.add(f);
+            if (!terms.contains(f.energyTerm())) terms.add(f.energyTerm());
+        }
 
         PairForce14 pairs = PairForce14.of(top);
         if (pairs.size() > 0) forces.add(pairs);
@@ -79,7 +84,6 @@ public final class ForceSet {
                     + "[ molecules ] counts or the charges", qt));
         }
 
-        List<EnergyTerm> terms = new ArrayList<>();
         if (pairs.size() > 0) {
             terms.add(EnergyTerm.LJ_14);
             terms.add(EnergyTerm.COULOMB_14);

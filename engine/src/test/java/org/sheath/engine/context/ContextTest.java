@@ -76,7 +76,7 @@ class ContextTest {
                 r[t - 1] = c.energyReport(false);
             }
         }
-        assertThat(r[1].terms().keySet()).containsExactly("LJ-14", "Coulomb-14", "LJ (SR)", "Disper. corr.", "Coulomb (SR)", "Coul. recip.");
+        assertThat(r[1].terms().keySet()).containsExactly("Bond", "Angle", "Proper Dih.", "Per. Imp. Dih.", "LJ-14", "Coulomb-14", "LJ (SR)", "Disper. corr.", "Coulomb (SR)", "Coul. recip.");
         for (String k : r[0].terms().keySet()) {
             assertThat(r[1].terms().get(k)).isCloseTo(r[0].terms().get(k), within(1e-12 * Math.abs(r[0].terms().get(k))));
         }
