@@ -106,7 +106,7 @@ class DerivativeTest {
         State s = Example.state();
         ForceSet set = ForceSet.create(sys, NonbondedOptions.DEFAULTS.withListBuffer(0.1), s.box);
         double err = maxForceError(set.forces(), s);
-        System.out.printf("FD force error, whole set (1-4, LJ+Coulomb SR, DispCorr, PME): %.1e%n", err);
+        System.out.printf("FD force error, whole ForceSet (bonded, 1-4, LJ+Coulomb SR, DispCorr, PME): %.1e%n", err);
         assertThat(err).isLessThan(1e-6);
     }
 
