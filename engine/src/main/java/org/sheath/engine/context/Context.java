@@ -1,0 +1,136 @@
+package org.sheath.engine.context;
+
+import java.util.List;
+import java.util.Locale;
+import org.sheath.engine.force.EnergyTerm;
+import org.sheath.engine.force.Force;
+import org.sheath.engine.force.ForceAccumulator;
+import org.sheath.engine.force.nonbonded.DispersionCorrection;
+import org.sheath.engine.force.nonbonded.NonbondedForce;
+import org.sheath.engine.force.nonbonded.PairList;
+import org.sheath.engine.system.MdSystem;
+import org.sheath.engine.system.State;
+import org.sheath.forcefields.InputException;
+
+/**
+ * A system, its state, its forces and the worker threads (OpenMM's Context): evaluates forces,
+ * energies and the virial of the current state.
+ */
+public final class Context implements AutoCloseable {
+    /** Non-excluded atoms closer than this (nm) are an error (overlap). */
+    public static final double MIN_DISTANCE = 0.05;
+
+    private final MdSystem system;
+    private final State state;
+    private final ForceSet forceSet;
+    private final WorkerPool pool;
+    private final ForceAccumulator acc;
+
+    public Context(MdSystem system, State state, ForceSet forceSet, int threads) {
+        if (state.natoms != system.natoms) throw new IllegalArgumentException("state and system differ in atom count");
+        this.system = system;
+        this.state = state;
+        this.forceSet = forceSet;
+        this.pool = new WorkerPool(threads);
+        this.acc = new ForceAccumulator(system.natoms);
+        if (forceSet.nonbonded() != null) forceSet.nonbonded().setPool(pool);
+    }
+
+    public MdSystem system() {
+        return system;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public ForceSet forceSet() {
+        return forceSet;
+    }
+
+    public int threads() {
+        return pool.threads();
+    }
+
+    /**
+     * Clears and fills the accumulator with all forces of the current state. The returned accumulator is
+     * the context's own and is overwritten by the next call.
+     *
+     * @throws InputException (a {@link NonFiniteException}) if any energy or force is not finite
+     */
+    public ForceAccumulator computeForces() {
+        ForceSet.checkBox(state.box, forceSet.options());
+        acc.clear();
+        for (Force f : forceSet.forces()) f.compute(state, acc);
+        checkFinite();
+        return acc;
+    }
+
+    /** Forces and the energy report (Ekin from the state's velocities when useVelocities). */
+    public EnergyReport energyReport(boolean useVelocities) {
+        computeForces();
+        double wdc = 0;
+        for (Force f : forceSet.forces()) {
+            if (f instanceof DispersionCorrection dc) wdc += dc.virialDiagonal(state.box.volume());
+        }
+        return EnergyReport.of(acc, forceSet.terms(), state, system.masses, useVelocities, wdc);
+    }
+
+    /**
+     * Checks that no two non-excluded atoms are closer than {@link #MIN_DISTANCE} (builds the pair list).
+     *
+     * @throws InputException naming the two atoms and their distance
+     */
+    public void checkOverlaps() {
+        NonbondedForce nb = forceSet.nonbonded();
+        nb.updatePairList(state);
+        PairList list = nb.pairList();
+        if (list.closestDistance() < MIN_DISTANCE) {
+            int[] p = list.closestPair();
+            throw new InputException(String.format(Locale.ROOT, "%s and %s are %.4f nm apart (closer than %.2f nm and "
+                    + "not excluded): minimize or fix the coordinates", system.describeAtom(p[0]), system.describeAtom(p[1]),
+                    list.closestDistance(), MIN_DISTANCE));
+        }
+    }
+
+    private void checkFinite() {
+        boolean ok = true;
+        for (EnergyTerm t : EnergyTerm.values()) ok &= Double.isFinite(acc.energy(t));
+        for (double w : acc.virial) ok &= Double.isFinite(w);
+        int bad = -1;
+        for (int i = 0; i < acc.natoms && bad < 0; i++) {
+            if (!Double.isFinite(acc.fx[i] + acc.fy[i] + acc.fz[i])) bad = i;
+        }
+        if (ok && bad < 0) return;
+        PairList list = forceSet.nonbonded().pairList();
+        int[] p = list.closestPair();
+        String msg;
+        if (p[0] >= 0 && list.closestDistance() < 2 * MIN_DISTANCE) {
+            msg = String.format(Locale.ROOT, "non-finite energy or force: %s and %s are %.4f nm apart: minimize or fix the "
+                    + "coordinates", system.describeAtom(p[0]), system.describeAtom(p[1]), list.closestDistance());
+        } else if (bad >= 0) {
+            msg = "non-finite force on " + system.describeAtom(bad) + " (overlapping or non-finite coordinates?): minimize "
+                    + "or fix the coordinates";
+        } else {
+            msg = "non-finite energy (overlapping or non-finite coordinates?): minimize or fix the coordinates";
+        }
+        throw new NonFiniteException(msg);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** A non-finite energy or force: bad coordinates. */
+    public static final class NonFiniteException extends InputException {
+        public NonFiniteException(String message) {
+            super(message);
+        }
+    }
+
+    /** The forces, for inspection. */
+    public List<Force> forces() {
+        return forceSet.forces();
+    }
+}
