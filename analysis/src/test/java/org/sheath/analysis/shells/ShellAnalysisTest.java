@@ -160,7 +160,7 @@ class ShellAnalysisTest {
     @Test
     void residenceOfExponentialStays() {
         SplittableRandom rnd = new SplittableRandom(7);
-        int nf = 400, npairs = 3000;
+        int nf = 400, npairs = 20000;
         double q = 0.1;
         List<int[]> perFrame = new ArrayList<>();
         List<List<Integer>> lists = new ArrayList<>();
