@@ -26,6 +26,10 @@ public final class Shells {
     /** The radii found or given, and the shell result. */
     public static ShellResult run(Universe u, ShellOptions o, Supplier<TrajectoryReader> open, String name,
                                   AnalysisRunner.Options run) {
+        // selections first, so an empty one is named after its option (not after the RDF pass)
+        Selection.parse(o.ref()).selectNonEmpty(u, "--ref");
+        for (ShellOptions.Species sp : o.species()) Selection.parse(sp.selection()).selectNonEmpty(u, "--species " + sp.name());
+        if (o.cations() != null) Selection.parse(o.cations()).selectNonEmpty(u, "--cations");
         List<ShellOptions.Species> species = new ArrayList<>();
         boolean[] fromRdf = new boolean[o.species().size()];
         for (int s = 0; s < o.species().size(); s++) {
