@@ -193,6 +193,12 @@ class ShellAnalysisTest {
     }
 
     @Test
+    void registeredByName() {
+        assertThat(org.sheath.analysis.core.Analyses.names()).contains("rdf", "shells", "msd");
+        assertThat(org.sheath.analysis.core.Analyses.create("shells")).isInstanceOf(ShellAnalysis.class);
+    }
+
+    @Test
     void unknownAnionIsAnError() {
         assertThatThrownBy(() -> Shells.run(universe(), options().withAnion("PF6", null, Double.NaN),
                 reader(List.of(frame(0, layout()))), "hand", RUN))
