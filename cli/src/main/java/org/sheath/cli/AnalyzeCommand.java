@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
  * list it in {@code subcommands}).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyse a trajectory: radial distribution functions and coordination numbers.",
-        subcommands = {AnalyzeRdfCommand.class})
+        description = "Analyse a trajectory: RDFs and coordination numbers, solvation shells, MSD and diffusion; compare runs.",
+        subcommands = {AnalyzeRdfCommand.class, AnalyzeShellsCommand.class, AnalyzeMsdCommand.class, AnalyzeCompareCommand.class})
 final class AnalyzeCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -64,6 +64,9 @@ final class AnalyzeRdfCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", description = "write r, g, cn as CSV")
     Path output;
 
+    @Option(names = "--plot", paramLabel = "FILE.png|svg", description = "plot g(r) with the running CN on a second axis")
+    Path plot;
+
     @Option(names = "--json", description = "print a JSON summary (parameters, peak, minimum, CN, frames, timing) instead of text")
     boolean json;
 
@@ -90,6 +93,7 @@ final class AnalyzeRdfCommand implements Callable<Integer> {
             return AnalysisRunner.run(new RdfAnalysis(), u, o, common.reader(), common.trajectory.toString(), run);
         });
         if (output != null) RdfReport.writeCsv(output, res);
+        if (plot != null) org.sheath.analysis.plot.Plots.rdf(res, plot);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(RdfReport.json(res));
