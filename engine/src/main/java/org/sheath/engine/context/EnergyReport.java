@@ -21,8 +21,12 @@ import org.sheath.engine.system.State;
 public record EnergyReport(Map<String, Double> terms, double potential, double kinetic, double[] virial,
                            double[] pressureTensor, double pressure, double dispCorrPressure, double volume) {
 
-    /** kJ mol⁻¹ nm⁻³ → bar (GROMACS PRESFAC = 16.6054). */
-    public static final double PRESFAC = 16.6054;
+    /**
+     * kJ mol⁻¹ nm⁻³ → bar = 16.605390666, computed as GROMACS (2021 and later, {@code gmx::c_presfac} =
+     * 1/c_barMdunits in units.h) does from the CODATA 2018 atomic mass unit. (GROMACS ≤ 2020 used
+     * 16.6054, 5.6e-7 larger.)
+     */
+    public static final double PRESFAC = 1.0 / (1e5 * 1e-9 * 1e-12 * 1e-12 / 1.66053906660e-27);
 
     /**
      * @param terms        the terms to list (others still count in the potential)

@@ -10,8 +10,13 @@ import org.sheath.engine.system.Box;
 public final class EwaldTerms {
     private EwaldTerms() {}
 
-    /** Coulomb constant 1/(4πε0) in kJ mol⁻¹ nm e⁻², GROMACS's ONE_4PI_EPS0. */
-    public static final double ONE_4PI_EPS0 = 138.935458;
+    /**
+     * Coulomb constant 1/(4πε0) in kJ mol⁻¹ nm e⁻² = 138.93545764438196, computed as GROMACS (2021 and
+     * later, {@code gmx::c_one4PiEps0} in units.h) does from CODATA 2018 ε0, e and N_A. (GROMACS ≤ 2020
+     * used 138.935458, 2.6e-9 larger.)
+     */
+    public static final double ONE_4PI_EPS0 =
+            1.0 / (4.0 * Math.PI * (8.8541878128e-12 * 1e-9 * 1e3 / (1.602176634e-19 * 1.602176634e-19 * 6.02214076e23)));
 
     static final double SQRT_PI = Math.sqrt(Math.PI);
     static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
