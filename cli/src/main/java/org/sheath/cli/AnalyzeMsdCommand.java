@@ -86,7 +86,7 @@ final class AnalyzeMsdCommand implements Callable<Integer> {
         MsdResult res = AnalyzeOptions.inputErrors(() -> {
             var u = common.universe();
             double[] molQ = temperature == null ? null
-                    : Charges.perMolecule(common.topology, TopologyCommand.gromacsOptions(common.includeDirs, common.defines));
+                    : Charges.perMolecule(common.topology, common.preprocessing.options());
             MsdOptions o = new MsdOptions(sel, Sites.Mode.parse(site, "--site"), g, fitStart == null ? Double.NaN : fitStart,
                     fitEnd == null ? Double.NaN : fitEnd, temperature == null ? Double.NaN : temperature, molQ, Map.copyOf(q),
                     dt == null ? Double.NaN : dt);

@@ -10,6 +10,7 @@ import org.sheath.analysis.traj.TrajectoryException;
 import org.sheath.analysis.traj.TrajectoryFormats;
 import org.sheath.analysis.traj.TrajectoryReader;
 import org.sheath.forcefields.InputException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every {@code sheath analyze} subcommand shares (a picocli mixin): inputs, frame range, threads. */
@@ -22,11 +23,7 @@ final class AnalyzeOptions {
             description = "trajectory: .xtc .trr .dcd .lammpstrj/.dump .gro .pdb .xyz")
     Path trajectory;
 
-    @Option(names = "-I", paramLabel = "DIR", description = "extra #include directory for a .top (repeatable)")
-    List<Path> includeDirs = new ArrayList<>();
-
-    @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "preprocessor define for a .top (repeatable)")
-    List<String> defines = new ArrayList<>();
+    @Mixin Preprocessing preprocessing;
 
     @Option(names = {"-b", "--begin"}, paramLabel = "FRAME", defaultValue = "0",
             description = "first frame, 0-based (default ${DEFAULT-VALUE})")
@@ -54,7 +51,7 @@ final class AnalyzeOptions {
     boolean debug;
 
     Universe universe() {
-        return Universe.load(topology, TopologyCommand.gromacsOptions(includeDirs, defines));
+        return Universe.load(topology, preprocessing.options());
     }
 
     Supplier<TrajectoryReader> reader() {

@@ -25,6 +25,7 @@ import org.sheath.forcefields.coords.Structure;
 import org.sheath.forcefields.coords.StructureFiles;
 import org.sheath.forcefields.model.FlatTopology;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -67,11 +68,7 @@ final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--ignore-velocities", description = "kinetic energy 0 even if the coordinates have velocities (what gmx mdrun -rerun does since 2019)")
     boolean ignoreVelocities;
 
-    @Option(names = "-I", paramLabel = "DIR", description = "extra #include directory (repeatable)")
-    List<Path> includeDirs = new ArrayList<>();
-
-    @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "preprocessor define (repeatable)")
-    List<String> defines = new ArrayList<>();
+    @Mixin Preprocessing preprocessing;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: available processors)")
     Integer threads;
@@ -88,7 +85,7 @@ final class EnergyCommand implements Callable<Integer> {
         int nthreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nthreads < 1) throw new InputException("--threads must be at least 1, got " + nthreads);
 
-        FlatTopology top = FlatTopology.of(TopologyFiles.read(topology, TopologyCommand.gromacsOptions(includeDirs, defines)));
+        FlatTopology top = FlatTopology.of(TopologyFiles.read(topology, preprocessing.options()));
         Structure s = StructureFiles.read(coordinates);
         MdSystem system = new MdSystem(top);
         State state = system.newState(s, coordinates.toString());

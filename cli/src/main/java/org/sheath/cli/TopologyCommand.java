@@ -21,6 +21,7 @@ import org.sheath.forcefields.model.TermKind;
 import org.sheath.forcefields.model.Topology;
 import org.sheath.forcefields.model.TopologyReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,11 +39,7 @@ final class TopologyCommand implements Callable<Integer> {
     @Option(names = {"-c", "--coordinates"}, paramLabel = "FILE", description = "coordinates to check (.gro, .pdb, .inpcrd, .rst7)")
     Path coordinates;
 
-    @Option(names = "-I", paramLabel = "DIR", description = "extra #include directory (repeatable)")
-    List<Path> includeDirs = new ArrayList<>();
-
-    @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "preprocessor define, e.g. -DCHARGE_SCALE_0_8 (repeatable)")
-    List<String> defines = new ArrayList<>();
+    @Mixin Preprocessing preprocessing;
 
     @Option(names = "--neutralize", description = "spread each molecule type's non-integral charge over its atoms")
     boolean neutralize;
@@ -60,7 +57,7 @@ final class TopologyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Topology top = TopologyFiles.read(topology, gromacsOptions(includeDirs, defines));
+        Topology top = TopologyFiles.read(topology, preprocessing.options());
         if (neutralize) top = top.neutralized(TopologyReport.CHARGE_TOLERANCE);
         TopologyReport report = TopologyReport.of(top);
         if (exportGromacs != null) GromacsTopologyWriter.write(exportGromacs, top);
@@ -77,16 +74,6 @@ final class TopologyCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    static GromacsTopologyReader.Options gromacsOptions(List<Path> includeDirs, List<String> defines) {
-        Map<String, String> d = new LinkedHashMap<>();
-        for (String def : defines) {
-            int eq = def.indexOf('=');
-            if (eq < 0) d.put(def, "");
-            else d.put(def.substring(0, eq), def.substring(eq + 1));
-        }
-        return new GromacsTopologyReader.Options(includeDirs, d);
     }
 
     private Map<String, Object> checkCoordinates(Topology top, TopologyReport report) {

@@ -18,19 +18,11 @@ class AnalyzeRdfCommandTest {
     static final Path XTC = Path.of("../analysis/src/test/resources/rdf/litfsi.xtc");
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = SheathCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void liOxygenRdfWithCsvAndJson() throws Exception {
         Path csv = dir.resolve("li_o.csv");
-        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name LI",
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name LI",
                 "--sel", "resname DMF and name O1", "--rmax", "1.0", "-e", "20", "--step", "2", "--threads", "2",
                 "-o", csv.toString(), "--json");
         assertThat(r.err()).isEmpty();
@@ -51,7 +43,7 @@ class AnalyzeRdfCommandTest {
 
     @Test
     void textSummaryWithComSitesAndAStructureAsTopology() {
-        Result r = run("analyze", "rdf", "-s", GRO.toString(), "-f", XTC.toString(), "--ref", "name LI",
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", GRO.toString(), "-f", XTC.toString(), "--ref", "name LI",
                 "--sel", "resname DMF", "--sel-site", "com", "-e", "3", "--threads", "1");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("RDF name LI -> resname DMF: 20 x 250 sites, 3 frames").contains("first shell");
@@ -59,14 +51,14 @@ class AnalyzeRdfCommandTest {
 
     @Test
     void unknownSelectionKeywordExitsWith2() {
-        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "nam LI", "--sel", "name O1");
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "nam LI", "--sel", "name O1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("sheath: error: selection 'nam LI': unknown keyword 'nam'").doesNotContain("\n");
     }
 
     @Test
     void emptySelectionExitsWith2() {
-        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name Li", "--sel", "name O1");
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name Li", "--sel", "name O1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("sheath: error: --ref 'name Li' selects no atoms in").doesNotContain("\n");
     }
@@ -76,14 +68,14 @@ class AnalyzeRdfCommandTest {
         byte[] all = Files.readAllBytes(XTC);
         Path cut = dir.resolve("cut.xtc");
         Files.write(cut, java.util.Arrays.copyOf(all, all.length - 5000));
-        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", cut.toString(), "--ref", "name LI", "--sel", "name O1");
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", cut.toString(), "--ref", "name LI", "--sel", "name O1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("sheath: error: cut.xtc: frame").contains("truncated").doesNotContain("\n");
     }
 
     @Test
     void atomCountMismatchExitsWith2() {
-        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", "../analysis/src/test/resources/traj/water.xtc",
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", "../analysis/src/test/resources/traj/water.xtc",
                 "--ref", "name LI", "--sel", "name O1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).contains("360 atoms per frame, but").contains("has 3444").doesNotContain("\n");
@@ -93,15 +85,15 @@ class AnalyzeRdfCommandTest {
     void unknownFormatMissingFileAndTooLongRmaxExitWith2() throws Exception {
         Path odd = dir.resolve("traj.abc");
         Files.writeString(odd, "x");
-        Result r = run("analyze", "rdf", "-s", TOP.toString(), "-f", odd.toString(), "--ref", "name LI", "--sel", "name O1");
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", odd.toString(), "--ref", "name LI", "--sel", "name O1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("sheath: error: unknown trajectory format '.abc'");
-        r = run("analyze", "rdf", "-s", TOP.toString(), "-f", dir.resolve("none.xtc").toString(), "--ref", "name LI", "--sel", "name O1");
+        r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", dir.resolve("none.xtc").toString(), "--ref", "name LI", "--sel", "name O1");
         assertThat(r.code()).isEqualTo(2);
-        r = run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name LI", "--sel", "name O1", "--rmax", "2.5");
+        r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name LI", "--sel", "name O1", "--rmax", "2.5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).contains("--rmax 2.5000 nm is longer than half the shortest box height");
-        r = run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name LI", "--sel", "name O1", "--norm", "gr");
+        r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name LI", "--sel", "name O1", "--norm", "gr");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("sheath: error: --norm 'gr': use rdf, density or none");
     }

@@ -22,14 +22,6 @@ class AnalyzeShellsMsdCompareTest {
     static final String[] SPECIES = {"--species", "DMF=resname DMF and name O1", "--species", "TFSI=resname TFSI and name O O1 O2 O3"};
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = SheathCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     static String[] cat(String[] a, String... b) {
         String[] o = java.util.Arrays.copyOf(a, a.length + b.length);
@@ -44,7 +36,7 @@ class AnalyzeShellsMsdCompareTest {
     @Test
     void shellsWithPairingCsvPlotAndJson() throws Exception {
         Path csv = dir.resolve("comp.csv"), png = dir.resolve("comp.png"), acf = dir.resolve("acf.csv");
-        Result r = run(shells("--anion", "TFSI", "--cations", "name ZN", "-o", csv.toString(), "--plot", png.toString(),
+        Cli.Result r = Cli.run(shells("--anion", "TFSI", "--cations", "name ZN", "-o", csv.toString(), "--plot", png.toString(),
                 "--acf", acf.toString(), "--json"));
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
@@ -61,7 +53,7 @@ class AnalyzeShellsMsdCompareTest {
 
     @Test
     void zincShellsAsText() {
-        Result r = run("analyze", "shells", "-s", TOP, "-f", XTC, "--ref", "name ZN", SPECIES[0], SPECIES[1], SPECIES[2], SPECIES[3],
+        Cli.Result r = Cli.run("analyze", "shells", "-s", TOP, "-f", XTC, "--ref", "name ZN", SPECIES[0], SPECIES[1], SPECIES[2], SPECIES[3],
                 "--anion", "TFSI", "--cations", "name LI", "--radius", "DMF=0.3", "--radius", "TFSI=0.3", "--cation-radius", "0.3",
                 "--threads", "1");
         assertThat(r.err()).isEmpty();
@@ -72,7 +64,7 @@ class AnalyzeShellsMsdCompareTest {
     @Test
     void msdWithConductivityAndPlot() throws Exception {
         Path svg = dir.resolve("msd.svg"), csv = dir.resolve("msd.csv");
-        Result r = run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "resname LI ZN TFSI DMF", "--site", "com",
+        Cli.Result r = Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "resname LI ZN TFSI DMF", "--site", "com",
                 "--temperature", "300", "--plot", svg.toString(), "-o", csv.toString(), "--json");
         assertThat(r.err()).isEmpty();
         JsonNode d = new ObjectMapper().readTree(r.out());
@@ -81,7 +73,7 @@ class AnalyzeShellsMsdCompareTest {
         assertThat(d.at("/nernstEinstein/conductivitySPerM").asDouble()).isPositive();
         assertThat(Files.readString(svg)).contains("<svg").contains("MSD (nm^2)");
         assertThat(Files.readAllLines(csv).get(1)).isEqualTo("t_ps,msd_ZN_nm2,msd_LI_nm2,msd_TFSI_nm2,msd_DMF_nm2");
-        Result text = run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--fit-start", "4", "--fit-end", "20",
+        Cli.Result text = Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--fit-start", "4", "--fit-end", "20",
                 "--temperature", "300", "--charge", "LI=0.8");
         assertThat(text.out()).contains("LI").contains("4-20").contains("Nernst-Einstein: sigma =").contains("t+ = 1.000");
     }
@@ -89,11 +81,11 @@ class AnalyzeShellsMsdCompareTest {
     @Test
     void compareTwoRuns() throws Exception {
         Path a = dir.resolve("pll.json"), b = dir.resolve("pllz.json"), md = dir.resolve("table.md");
-        Result ra = run(shells("--anion", "TFSI", "--no-residence", "--json", "-e", "25"));
-        Result rb = run(shells("--anion", "TFSI", "--no-residence", "--json", "-b", "25", "--radius", "DMF=0.25"));
+        Cli.Result ra = Cli.run(shells("--anion", "TFSI", "--no-residence", "--json", "-e", "25"));
+        Cli.Result rb = Cli.run(shells("--anion", "TFSI", "--no-residence", "--json", "-b", "25", "--radius", "DMF=0.25"));
         Files.writeString(a, ra.out());
         Files.writeString(b, rb.out());
-        Result c = run("analyze", "compare", a.toString(), b.toString(), "--labels", "PLL,PLLZ", "-o", md.toString());
+        Cli.Result c = Cli.run("analyze", "compare", a.toString(), b.toString(), "--labels", "PLL,PLLZ", "-o", md.toString());
         assertThat(c.err()).isEmpty();
         assertThat(c.code()).isZero();
         List<String> t = Files.readAllLines(md);
@@ -106,27 +98,27 @@ class AnalyzeShellsMsdCompareTest {
     @Test
     void rdfPlot() throws Exception {
         Path png = dir.resolve("rdf.png");
-        Result r = run("analyze", "rdf", "-s", TOP, "-f", XTC, "--ref", "name LI", "--sel", "resname DMF and name O1",
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP, "-f", XTC, "--ref", "name LI", "--sel", "resname DMF and name O1",
                 "--rmax", "1.0", "-e", "10", "--plot", png.toString());
         assertThat(r.code()).isZero();
         assertThat(Files.size(png)).isGreaterThan(10_000);
     }
 
-    static void assertOneLineError(Result r, String start) {
+    static void assertOneLineError(Cli.Result r, String start) {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("sheath: error: " + start).doesNotContain("\n");
     }
 
     @Test
     void badInputExitsWith2() throws Exception {
-        assertOneLineError(run(shells("--radius", "EC=0.3")), "--radius EC: unknown species; give one of DMF, TFSI");
-        assertOneLineError(run(shells("--species", "PF6=resname PF6")), "--species PF6 'resname PF6' selects no atoms");
-        assertOneLineError(run(shells("--species", "oops")), "--species 'oops': use NAME=SEL");
-        assertOneLineError(run(shells("--anion", "PF6")), "--anion PF6: unknown species");
-        assertOneLineError(run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name Q"), "--sel 'name Q' selects no atoms");
-        assertOneLineError(run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "-e", "6"),
+        assertOneLineError(Cli.run(shells("--radius", "EC=0.3")), "--radius EC: unknown species; give one of DMF, TFSI");
+        assertOneLineError(Cli.run(shells("--species", "PF6=resname PF6")), "--species PF6 'resname PF6' selects no atoms");
+        assertOneLineError(Cli.run(shells("--species", "oops")), "--species 'oops': use NAME=SEL");
+        assertOneLineError(Cli.run(shells("--anion", "PF6")), "--anion PF6: unknown species");
+        assertOneLineError(Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name Q"), "--sel 'name Q' selects no atoms");
+        assertOneLineError(Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "-e", "6"),
                 "too few frames for an automatic MSD fit window of LI");
-        assertOneLineError(run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--temperature", "300",
+        assertOneLineError(Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--temperature", "300",
                 "--charge", "NA=1"), "--charge NA: no such species");
         // an XTC whose frames are not evenly spaced in time
         Path uneven = dir.resolve("uneven.xtc");
@@ -137,10 +129,10 @@ class AnalyzeShellsMsdCompareTest {
                 w.write(f);
             }
         }
-        assertOneLineError(run(cat(new String[] {"analyze", "shells", "-s", TOP, "-f", uneven.toString(), "--ref", "name LI",
+        assertOneLineError(Cli.run(cat(new String[] {"analyze", "shells", "-s", TOP, "-f", uneven.toString(), "--ref", "name LI",
                 "--radius", "DMF=0.3", "--radius", "TFSI=0.3"}, SPECIES)), "residence times needs evenly spaced frames");
-        assertOneLineError(run("analyze", "msd", "-s", TOP, "-f", uneven.toString(), "--sel", "name LI"),
+        assertOneLineError(Cli.run("analyze", "msd", "-s", TOP, "-f", uneven.toString(), "--sel", "name LI"),
                 "an MSD needs evenly spaced frames");
-        assertOneLineError(run("analyze", "compare", dir.resolve("missing.json").toString()), dir.resolve("missing.json") + ": cannot read");
+        assertOneLineError(Cli.run("analyze", "compare", dir.resolve("missing.json").toString()), dir.resolve("missing.json") + ": cannot read");
     }
 }

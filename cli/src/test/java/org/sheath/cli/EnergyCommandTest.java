@@ -16,14 +16,6 @@ class EnergyCommandTest {
     static final Path EXAMPLE = Path.of("../inputs/litfsi-zn-dmf");
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = SheathCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** Na+/Cl- single-atom molecules; the .gro positions are given as x coordinates on a line. */
     Path[] ions(int nNa, int nCl, double box, double... x) throws IOException {
@@ -46,7 +38,7 @@ class EnergyCommandTest {
 
     @Test
     void exampleBoxTableAndJson() throws Exception {
-        Result r = run("energy", "-p", EXAMPLE.resolve("system.top").toString(), "-c", EXAMPLE.resolve("conf.gro").toString(),
+        Cli.Result r = Cli.run("energy", "-p", EXAMPLE.resolve("system.top").toString(), "-c", EXAMPLE.resolve("conf.gro").toString(),
                 "--threads", "2", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
@@ -63,7 +55,7 @@ class EnergyCommandTest {
         assertThat(doc.get("pressureTensor")).hasSize(9);
         assertThat(r.out()).doesNotContain("NaN");
 
-        Result t = run("energy", "-p", EXAMPLE.resolve("system.top").toString(), "-c", EXAMPLE.resolve("conf.gro").toString(),
+        Cli.Result t = Cli.run("energy", "-p", EXAMPLE.resolve("system.top").toString(), "-c", EXAMPLE.resolve("conf.gro").toString(),
                 "--threads", "1", "--dispcorr", "no", "--vdw-modifier", "none");
         assertThat(t.code()).isZero();
         assertThat(t.out()).contains("LJ (SR)").contains("Pressure (bar)").doesNotContain("Disper. corr.");
@@ -72,12 +64,12 @@ class EnergyCommandTest {
     @Test
     void boxShorterThanTwiceTheCutoffExitsWith2() throws IOException {
         Path[] f = ions(1, 1, 2.0, 0.5, 1.0);
-        Result r = run("energy", "-p", f[0].toString(), "-c", f[1].toString());
+        Cli.Result r = Cli.run("energy", "-p", f[0].toString(), "-c", f[1].toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("sheath: error: Box[2.00000 x 2.00000 x 2.00000 nm] is too small for the "
                 + "cut-off 1.2 nm: its shortest height 2.0000 nm must be at least twice that (2.4000 nm); use a larger box "
                 + "or a shorter --cutoff (at most 1.0000 nm)");
-        assertThat(run("energy", "-p", f[0].toString(), "-c", f[1].toString(), "--cutoff", "0.9").code()).isZero();
+        assertThat(Cli.run("energy", "-p", f[0].toString(), "-c", f[1].toString(), "--cutoff", "0.9").code()).isZero();
     }
 
     @Test
@@ -87,7 +79,7 @@ class EnergyCommandTest {
         String gro = Files.readString(f[1]).replace("   2.000   1.300   1.000", "   1.010   1.000   1.000")
                 .replace("   1.000   1.300   1.000", "   1.010   1.000   1.000");
         Files.writeString(f[1], gro);
-        Result r = run("energy", "-p", f[0].toString(), "-c", f[1].toString());
+        Cli.Result r = Cli.run("energy", "-p", f[0].toString(), "-c", f[1].toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("sheath: error: atom 1 (NA, residue 1 NA) and atom 2 (CL, residue 2 CL) are "
                 + "0.0100 nm apart (closer than 0.05 nm and not excluded): minimize or fix the coordinates");
@@ -97,7 +89,7 @@ class EnergyCommandTest {
     @Test
     void netChargeIsAWarningNotAnError() throws IOException {
         Path[] f = ions(2, 0, 3.0, 1.0, 2.0);
-        Result r = run("energy", "-p", f[0].toString(), "-c", f[1].toString());
+        Cli.Result r = Cli.run("energy", "-p", f[0].toString(), "-c", f[1].toString());
         assertThat(r.code()).isZero();
         assertThat(r.err().strip()).startsWith("sheath: warning: the system has a net charge of +2.000000 e; PME adds a uniform "
                 + "neutralizing background");
@@ -107,10 +99,10 @@ class EnergyCommandTest {
     @Test
     void badOptionValuesExitWith2() throws IOException {
         Path[] f = ions(1, 1, 3.0, 1.0, 2.0);
-        Result r = run("energy", "-p", f[0].toString(), "-c", f[1].toString(), "--vdw-modifier", "switch");
+        Cli.Result r = Cli.run("energy", "-p", f[0].toString(), "-c", f[1].toString(), "--vdw-modifier", "switch");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("sheath: error: unknown modifier 'switch': use potential-shift or none");
-        assertThat(run("energy", "-p", f[0].toString(), "-c", f[1].toString(), "--dispcorr", "AllEner").code()).isEqualTo(2);
-        assertThat(run("energy", "-p", f[0].toString(), "-c", f[1].toString(), "--threads", "0").code()).isEqualTo(2);
+        assertThat(Cli.run("energy", "-p", f[0].toString(), "-c", f[1].toString(), "--dispcorr", "AllEner").code()).isEqualTo(2);
+        assertThat(Cli.run("energy", "-p", f[0].toString(), "-c", f[1].toString(), "--threads", "0").code()).isEqualTo(2);
     }
 }

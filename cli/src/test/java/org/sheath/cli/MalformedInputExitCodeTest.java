@@ -45,7 +45,7 @@ class MalformedInputExitCodeTest {
     void exitCode2WithFileAndLine(String what, String from, String to, int line, String message) throws Exception {
         Path top = dir.resolve("bad.top");
         Files.writeString(top, GOOD.replace(from.strip(), to.strip().replace("\\n", "\n")));
-        TopologyCommandTest.Result r = TopologyCommandTest.run("topology", "-p", top.toString());
+        Cli.Result r = Cli.run("topology", "-p", top.toString());
         assertThat(r.code()).as(what).isEqualTo(2);
         assertThat(r.err().strip().lines().count()).as(what + ": one line").isEqualTo(1);
         assertThat(r.err()).startsWith("sheath: error: " + top + ":" + line + ": ").contains(message)

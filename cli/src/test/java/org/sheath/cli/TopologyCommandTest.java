@@ -15,18 +15,10 @@ class TopologyCommandTest {
     static final Path DMF = Path.of("../../shared/reference/forcefield-sources/freesolv-gaff-am1bcc/mobley_8011706");
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = SheathCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void reportsMoleculesChargesAndTerms() {
-        Result r = run("topology", "-p", DMF + ".top", "-c", DMF + ".gro");
+        Cli.Result r = Cli.run("topology", "-p", DMF + ".top", "-c", DMF + ".gro");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("MOL").contains("12 atoms").contains("harmonic bond").contains("non-integral");
         assertThat(r.out()).contains("warning: molecule type MOL has a non-integral net charge -0.000200 e");
@@ -34,7 +26,7 @@ class TopologyCommandTest {
 
     @Test
     void jsonAndNeutralize() throws Exception {
-        Result r = run("topology", "-p", DMF + ".top", "--neutralize", "--json");
+        Cli.Result r = Cli.run("topology", "-p", DMF + ".top", "--neutralize", "--json");
         assertThat(r.code()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.at("/report/atoms").asInt()).isEqualTo(12);
@@ -47,7 +39,7 @@ class TopologyCommandTest {
     void malformedTopologyExitsWithCode2AndOneLine() throws Exception {
         Path bad = dir.resolve("bad.top");
         Files.writeString(bad, "[ defaults ]\n1 2 yes 0.5 0.8333\n[ atomtypez ]\n");
-        Result r = run("topology", "-p", bad.toString());
+        Cli.Result r = Cli.run("topology", "-p", bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("sheath: error: " + bad + ":3: unknown directive [ atomtypez ]; check the "
                 + "spelling (e.g. [ atoms ], [ bonds ], [ dihedrals ])");
@@ -58,15 +50,15 @@ class TopologyCommandTest {
     void atomCountMismatchWithCoordinatesExitsWithCode2() throws Exception {
         Path gro = dir.resolve("two.gro");
         Files.writeString(gro, "t\n    1\n    1MOL     C1    1   0.000   0.000   0.000\n   3.0 3.0 3.0\n");
-        Result r = run("topology", "-p", DMF + ".top", "-c", gro.toString());
+        Cli.Result r = Cli.run("topology", "-p", DMF + ".top", "-c", gro.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("two.gro: 1 atoms, but the topology").doesNotContain("Exception");
     }
 
     @Test
     void missingFileAndUnknownOptionExitWithCode2() {
-        assertThat(run("topology", "-p", dir.resolve("none.top").toString()).code()).isEqualTo(2);
-        Result r = run("topology", "-p", DMF + ".top", "--bogus");
+        assertThat(Cli.run("topology", "-p", dir.resolve("none.top").toString()).code()).isEqualTo(2);
+        Cli.Result r = Cli.run("topology", "-p", DMF + ".top", "--bogus");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--bogus'");
     }
@@ -74,8 +66,8 @@ class TopologyCommandTest {
     @Test
     void exportWritesAGromacsTopologyThatReadsBack() {
         Path out = dir.resolve("flat.top");
-        assertThat(run("topology", "-p", DMF + ".top", "--export-gromacs", out.toString()).code()).isZero();
-        Result again = run("topology", "-p", out.toString(), "--json");
+        assertThat(Cli.run("topology", "-p", DMF + ".top", "--export-gromacs", out.toString()).code()).isZero();
+        Cli.Result again = Cli.run("topology", "-p", out.toString(), "--json");
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("\"HARMONIC_BOND\" : 11");
     }
