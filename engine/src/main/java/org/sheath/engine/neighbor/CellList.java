@@ -285,18 +285,35 @@ public final class CellList {
         double qy = sb * box.by() + sc * box.cy();
         double qz = sc * box.cz();
         int cx = cellIndex(sa, ncx), cy = cellIndex(sb, ncy), cz = cellIndex(sc, ncz);
+        // neighbour cells and lattice shifts without integer division: offsets are -1, 0, 1
+        wrap(cx, ncx, nbX, nbKX);
+        wrap(cy, ncy, nbY, nbKY);
+        wrap(cz, ncz, nbZ, nbKZ);
+        // rectangular box: skip cells whose nearest face is beyond the cut-off (about 40 % of the
+        // 27 for cells one cut-off wide); distances to the faces along each axis, for offsets -1, 0, 1
+        final boolean prune = box.isRectangular();
+        if (prune) {
+            faceDistances(sa * ncx - cx, box.ax() / ncx, gapX);
+            faceDistances(sb * ncy - cy, box.by() / ncy, gapY);
+            faceDistances(sc * ncz - cz, box.cz() / ncz, gapZ);
+        }
         final double[] px = this.px, py = this.py, pz = this.pz;
         final int[] ord = order, start = cellStart;
         final double rc2 = cutoff2;
-        for (int oz = -1; oz <= 1; oz++) {
-            for (int oy = -1; oy <= 1; oy++) {
-                for (int ox = -1; ox <= 1; ox++) {
-                    int tx = cx + ox, ty = cy + oy, tz = cz + oz;
-                    int wx = Math.floorMod(tx, ncx), wy = Math.floorMod(ty, ncy), wz = Math.floorMod(tz, ncz);
-                    int t = (wz * ncy + wy) * ncx + wx;
+        final double pruneAbove = rc2 * (1 + 1e-9) + 1e-12;
+        for (int iz = 0; iz < 3; iz++) {
+            int kz = nbKZ[iz];
+            for (int iy = 0; iy < 3; iy++) {
+                int ky = nbKY[iy];
+                double gyz = prune ? gapY[iy] * gapY[iy] + gapZ[iz] * gapZ[iz] : 0;
+                if (gyz > pruneAbove) continue;
+                int row = (nbZ[iz] * ncy + nbY[iy]) * ncx;
+                for (int ix = 0; ix < 3; ix++) {
+                    if (prune && gyz + gapX[ix] * gapX[ix] > pruneAbove) continue;
+                    int t = row + nbX[ix];
                     int t0 = start[t], t1 = start[t + 1];
                     if (t0 == t1) continue;
-                    int kx = Math.floorDiv(tx, ncx), ky = Math.floorDiv(ty, ncy), kz = Math.floorDiv(tz, ncz);
+                    int kx = nbKX[ix];
                     double ox0 = qx - (kx * box.ax() + ky * box.bx() + kz * box.cx());
                     double oy0 = qy - (ky * box.by() + kz * box.cy());
                     double oz0 = qz - kz * box.cz();
@@ -313,6 +330,28 @@ public final class CellList {
                 }
             }
         }
+    }
+
+    private final int[] nbX = new int[3], nbY = new int[3], nbZ = new int[3];
+    private final int[] nbKX = new int[3], nbKY = new int[3], nbKZ = new int[3];
+    private final double[] gapX = new double[3], gapY = new double[3], gapZ = new double[3];
+
+    /** Cells c-1, c, c+1 wrapped into [0, nc), and the lattice shift (-1, 0, 1) each wrap implies. */
+    private static void wrap(int c, int nc, int[] cell, int[] shift) {
+        for (int o = -1; o <= 1; o++) {
+            int t = c + o;
+            int k = t < 0 ? -1 : (t >= nc ? 1 : 0);
+            cell[o + 1] = t - k * nc;
+            shift[o + 1] = k;
+        }
+    }
+
+    /** Distances from a point at fraction f (0..1) across a cell of width w to the cells before, at and after it. */
+    private static void faceDistances(double f, double w, double[] gap) {
+        f = Math.min(1, Math.max(0, f));
+        gap[0] = f * w;
+        gap[1] = 0;
+        gap[2] = (1 - f) * w;
     }
 
     private int[] sortLabels(int[] label) {
