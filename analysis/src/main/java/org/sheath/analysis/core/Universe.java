@@ -70,10 +70,22 @@ public final class Universe {
         }
         this.element = new String[natoms];
         this.mass = new double[natoms];
+        // a system repeats a few molecule types many times: guess each (name, residue, mass) once
+        // (Elements.guess per atom was most of the topology load time for ~20k atoms)
+        java.util.HashMap<String, String> guessed = new java.util.HashMap<>();
         for (int i = 0; i < natoms; i++) {
             double m = mass != null ? mass[i] : Double.NaN;
-            String e = element != null && element[i] != null && !element[i].isBlank()
-                    ? normalizeElement(element[i]) : Elements.guess(atomName[i], residueName[i], m);
+            String e;
+            if (element != null && element[i] != null && !element[i].isBlank()) {
+                e = normalizeElement(element[i]);
+            } else {
+                String key = atomName[i] + '\u0000' + residueName[i] + '\u0000' + Double.doubleToLongBits(m);
+                e = guessed.get(key);
+                if (e == null) {
+                    e = Elements.guess(atomName[i], residueName[i], m);
+                    guessed.put(key, e);
+                }
+            }
             this.element[i] = e;
             this.mass[i] = m > 0 ? m : Elements.mass(e);
         }

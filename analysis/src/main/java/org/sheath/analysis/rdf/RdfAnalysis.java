@@ -148,26 +148,18 @@ public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Parti
         final int[] h = p.frameHist;
         final double inv = 1.0 / dr;
         final int nb = nbins;
-        final int[] molR = ref.molecule, molS = sel.molecule;
         final boolean excl = opt.excludeSameMolecule();
         sel.positions(f, box, p.sx, p.sy, p.sz, p.ws);
         p.cells.build(box, p.sx, p.sy, p.sz, null, sel.count);
         if (sameSites) {
-            p.cells.forEachPair((i, j, dx, dy, dz, r2) -> {
-                if (excl && molS[i] == molS[j]) return;
-                int k = (int) (Math.sqrt(r2) * inv);
-                if (k < nb) h[k] += 2;
-            });
+            // each unordered pair once, counted for both orders
+            p.cells.histogramPairs(h, nb, inv, 2, excl ? sel.molecule : null, 0, p.cells.cellCount());
         } else {
             ref.positions(f, box, p.rx, p.ry, p.rz, p.ws);
-            final int[] self = selfOf;
+            final int[] self = selfOf, molR = ref.molecule;
+            final int[] label = excl ? sel.molecule : null;
             for (int i = 0; i < ref.count; i++) {
-                p.cells.forEachNeighbor(p.rx[i], p.ry[i], p.rz[i], (q, j, dx, dy, dz, r2) -> {
-                    if (j == self[q]) return;
-                    if (excl && molR[q] == molS[j]) return;
-                    int k = (int) (Math.sqrt(r2) * inv);
-                    if (k < nb) h[k]++;
-                }, i);
+                p.cells.histogramNeighbors(p.rx[i], p.ry[i], p.rz[i], h, nb, inv, self[i], label, excl ? molR[i] : 0);
             }
         }
         double v = box.volume();
