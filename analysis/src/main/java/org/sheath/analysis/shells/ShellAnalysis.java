@@ -197,6 +197,27 @@ public final class ShellAnalysis implements Analysis<ShellOptions, ShellAnalysis
         return new Partial();
     }
 
+    /**
+     * Collects into p.found (p.nfound of them) the species-s molecules, as local indices, with an atom
+     * closer than √r2max to the point, other than molecule {@code own}; each molecule once.
+     */
+    private void findMolecules(Partial p, int s, double x, double y, double z, int own, double r2max, int[] local,
+                               int[] st, int queryIndex) {
+        final int[] mol = u.molecule;
+        final int tag = ++p.cur;
+        p.nfound = 0;
+        p.cells[s].forEachNeighbor(x, y, z, (q, a, dx, dy, dz, r2) -> {
+            if (r2 >= r2max) return;
+            int m = mol[a];
+            if (m == own) return;
+            int l = local[m];
+            if (st[l] != tag) {
+                st[l] = tag;
+                p.addFound(l);
+            }
+        }, queryIndex);
+    }
+
     @Override
     public void accumulate(Frame f, Partial p) {
         Box box = box(f);
@@ -215,19 +236,7 @@ public final class ShellAnalysis implements Analysis<ShellOptions, ShellAnalysis
             p.cells[s].build(box, f.x, f.y, f.z, specAtoms[s], specAtoms[s].length);
             p.npairs[s] = 0;
             for (int i = 0; i < nref; i++) {
-                final int own = ref.molecule[i];
-                final int tag = ++p.cur;
-                p.nfound = 0;
-                p.cells[s].forEachNeighbor(p.rx[i], p.ry[i], p.rz[i], (q, a, dx, dy, dz, r2) -> {
-                    if (r2 >= r2max) return;
-                    int m = mol[a];
-                    if (m == own) return;
-                    int l = local[m];
-                    if (st[l] != tag) {
-                        st[l] = tag;
-                        p.addFound(l);
-                    }
-                }, i);
+                findMolecules(p, s, p.rx[i], p.ry[i], p.rz[i], ref.molecule[i], r2max, local, st, i);
                 p.counts[i][s] = p.nfound;
                 for (int k = 0; k < p.nfound; k++) p.addPair(s, i * nmol[s] + p.found[k]);
                 if (s == anion) {
@@ -238,19 +247,7 @@ public final class ShellAnalysis implements Analysis<ShellOptions, ShellAnalysis
             if (s == anion && extraCations.length > 0) {
                 final double rc2 = cationRadius * cationRadius;
                 for (int c : extraCations) {
-                    final int own = mol[c];
-                    final int tag = ++p.cur;
-                    p.nfound = 0;
-                    p.cells[s].forEachNeighbor(f.x[c], f.y[c], f.z[c], (q, a, dx, dy, dz, r2) -> {
-                        if (r2 >= rc2) return;
-                        int m = mol[a];
-                        if (m == own) return;
-                        int l = local[m];
-                        if (st[l] != tag) {
-                            st[l] = tag;
-                            p.addFound(l);
-                        }
-                    }, c);
+                    findMolecules(p, s, f.x[c], f.y[c], f.z[c], mol[c], rc2, local, st, c);
                     for (int k = 0; k < p.nfound; k++) p.anionCations[p.found[k]]++;
                 }
             }
