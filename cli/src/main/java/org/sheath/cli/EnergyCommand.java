@@ -155,7 +155,7 @@ final class EnergyCommand implements Callable<Integer> {
             m.put("pmeGrid", new int[] {p.nx(), p.ny(), p.nz()});
             m.put("pmeOrder", p.order());
         }
-        m.put("pairs", forces.nonbonded().pairList().size());
+        m.put("pairs", forces.find(org.sheath.engine.force.PairSearch.class).pairCount());
         return m;
     }
 

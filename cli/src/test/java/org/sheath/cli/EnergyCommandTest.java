@@ -68,7 +68,7 @@ class EnergyCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("sheath: error: Box[2.00000 x 2.00000 x 2.00000 nm] is too small for the "
                 + "cut-off 1.2 nm: its shortest height 2.0000 nm must be at least twice that (2.4000 nm); use a larger box "
-                + "or a shorter --cutoff (at most 1.0000 nm)");
+                + "(more molecules) or a cut-off of at most 1.0000 nm");
         assertThat(Cli.run("energy", "-p", f[0].toString(), "-c", f[1].toString(), "--cutoff", "0.9").code()).isZero();
     }
 

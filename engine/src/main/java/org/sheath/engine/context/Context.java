@@ -5,16 +5,17 @@ import java.util.Locale;
 import org.sheath.engine.force.EnergyTerm;
 import org.sheath.engine.force.Force;
 import org.sheath.engine.force.ForceAccumulator;
-import org.sheath.engine.force.nonbonded.DispersionCorrection;
-import org.sheath.engine.force.nonbonded.NonbondedForce;
-import org.sheath.engine.force.nonbonded.PairList;
+import org.sheath.engine.force.PairSearch;
+import org.sheath.engine.parallel.WorkerPool;
+import org.sheath.engine.system.Box;
 import org.sheath.engine.system.MdSystem;
 import org.sheath.engine.system.State;
 import org.sheath.forcefields.InputException;
 
 /**
  * A system, its state, its forces and the worker threads (OpenMM's Context): evaluates forces,
- * energies and the virial of the current state.
+ * energies and the virial of the current state, and is the one place a box change goes through
+ * ({@link #setBox}), so that the forces that depend on the box hear of it.
  */
 public final class Context implements AutoCloseable {
     /** Non-excluded atoms closer than this (nm) are an error (overlap). */
@@ -25,6 +26,7 @@ public final class Context implements AutoCloseable {
     private final ForceSet forceSet;
     private final WorkerPool pool;
     private final ForceAccumulator acc;
+    private final PairSearch pairSearch;
 
     public Context(MdSystem system, State state, ForceSet forceSet, int threads) {
         if (state.natoms != system.natoms) throw new IllegalArgumentException("state and system differ in atom count");
@@ -33,7 +35,8 @@ public final class Context implements AutoCloseable {
         this.forceSet = forceSet;
         this.pool = new WorkerPool(threads);
         this.acc = new ForceAccumulator(system.natoms);
-        if (forceSet.nonbonded() != null) forceSet.nonbonded().setPool(pool);
+        this.pairSearch = forceSet.find(PairSearch.class);
+        for (Force f : forceSet.forces()) f.attach(pool);
     }
 
     public MdSystem system() {
@@ -52,28 +55,60 @@ public final class Context implements AutoCloseable {
         return pool.threads();
     }
 
+    public WorkerPool pool() {
+        return pool;
+    }
+
+    /** The accumulator of the last {@link #computeForces} call. */
+    public ForceAccumulator forces() {
+        return acc;
+    }
+
+    /** The force that keeps the pair list (null if none). */
+    public PairSearch pairSearch() {
+        return pairSearch;
+    }
+
+    /** Rebuilds the pair list if the atoms moved too far; returns whether it did (the integrator times this apart). */
+    public boolean updateNeighbors() {
+        return pairSearch != null && pairSearch.updatePairList(state);
+    }
+
     /**
-     * Clears and fills the accumulator with all forces of the current state. The returned accumulator is
-     * the context's own and is overwritten by the next call.
+     * Clears and fills the accumulator with the forces of the current state, and energies/virial as
+     * {@code flags} ({@link Force#ENERGY}, {@link Force#VIRIAL}) ask. The returned accumulator is the
+     * context's own and is overwritten by the next call.
      *
-     * @throws InputException (a {@link NonFiniteException}) if any energy or force is not finite
+     * @throws InputException (a {@link NonFiniteException}) if any force (or a computed energy) is not finite
      */
-    public ForceAccumulator computeForces() {
-        ForceSet.checkBox(state.box, forceSet.options());
+    public ForceAccumulator computeForces(int flags) {
         acc.clear();
-        for (Force f : forceSet.forces()) f.compute(state, acc);
+        for (Force f : forceSet.forces()) f.compute(state, acc, flags);
         checkFinite();
         return acc;
+    }
+
+    /** Forces, energies and virial. */
+    public ForceAccumulator computeForces() {
+        ForceSet.checkBox(state.box, forceSet.options());
+        return computeForces(Force.ALL);
+    }
+
+    /**
+     * Changes the box (a barostat, after scaling the positions with it) and tells the forces.
+     *
+     * @throws InputException if the box became too small for the cut-off
+     */
+    public void setBox(Box box) {
+        ForceSet.checkBox(box, forceSet.options());
+        state.box = box;
+        for (Force f : forceSet.forces()) f.boxChanged(state);
     }
 
     /** Forces and the energy report (Ekin from the state's velocities when useVelocities). */
     public EnergyReport energyReport(boolean useVelocities) {
         computeForces();
-        double wdc = 0;
-        for (Force f : forceSet.forces()) {
-            if (f instanceof DispersionCorrection dc) wdc += dc.virialDiagonal(state.box.volume());
-        }
-        return EnergyReport.of(acc, forceSet.terms(), state, system.masses, useVelocities, wdc);
+        return EnergyReport.of(acc, forceSet.terms(), state, system.masses, useVelocities, acc.dispersionVirial);
     }
 
     /**
@@ -82,14 +117,13 @@ public final class Context implements AutoCloseable {
      * @throws InputException naming the two atoms and their distance
      */
     public void checkOverlaps() {
-        NonbondedForce nb = forceSet.nonbonded();
-        nb.updatePairList(state);
-        PairList list = nb.pairList();
-        if (list.closestDistance() < MIN_DISTANCE) {
-            int[] p = list.closestPair();
+        if (pairSearch == null) return;
+        pairSearch.updatePairList(state);
+        if (pairSearch.closestDistance() < MIN_DISTANCE) {
+            int[] p = pairSearch.closestPair();
             throw new InputException(String.format(Locale.ROOT, "%s and %s are %.4f nm apart (closer than %.2f nm and "
                     + "not excluded): minimize or fix the coordinates", system.describeAtom(p[0]), system.describeAtom(p[1]),
-                    list.closestDistance(), MIN_DISTANCE));
+                    pairSearch.closestDistance(), MIN_DISTANCE));
         }
     }
 
@@ -102,12 +136,11 @@ public final class Context implements AutoCloseable {
             if (!Double.isFinite(acc.fx[i] + acc.fy[i] + acc.fz[i])) bad = i;
         }
         if (ok && bad < 0) return;
-        PairList list = forceSet.nonbonded().pairList();
-        int[] p = list.closestPair();
+        int[] p = pairSearch == null ? new int[] {-1, -1} : pairSearch.closestPair();
         String msg;
-        if (p[0] >= 0 && list.closestDistance() < 2 * MIN_DISTANCE) {
+        if (p[0] >= 0 && pairSearch.closestDistance() < 2 * MIN_DISTANCE) {
             msg = String.format(Locale.ROOT, "non-finite energy or force: %s and %s are %.4f nm apart: minimize or fix the "
-                    + "coordinates", system.describeAtom(p[0]), system.describeAtom(p[1]), list.closestDistance());
+                    + "coordinates", system.describeAtom(p[0]), system.describeAtom(p[1]), pairSearch.closestDistance());
         } else if (bad >= 0) {
             msg = "non-finite force on " + system.describeAtom(bad) + " (overlapping or non-finite coordinates?): minimize "
                     + "or fix the coordinates";
@@ -130,7 +163,7 @@ public final class Context implements AutoCloseable {
     }
 
     /** The forces, for inspection. */
-    public List<Force> forces() {
+    public List<Force> forceList() {
         return forceSet.forces();
     }
 }

@@ -2,28 +2,23 @@ package org.sheath.engine.context;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.sheath.engine.force.EnergyTerm;
 import org.sheath.engine.force.Force;
-import org.sheath.engine.force.bonded.BondedForces;
-import org.sheath.engine.force.bonded.BondedTermForce;
 import org.sheath.engine.force.ewald.EwaldParameters;
-import org.sheath.engine.force.nonbonded.DispCorrMode;
-import org.sheath.engine.force.nonbonded.DispersionCorrection;
-import org.sheath.engine.force.nonbonded.NonbondedForce;
 import org.sheath.engine.force.nonbonded.NonbondedOptions;
-import org.sheath.engine.force.nonbonded.PairForce14;
-import org.sheath.engine.force.pme.PmeForce;
 import org.sheath.engine.system.Box;
 import org.sheath.engine.system.MdSystem;
 import org.sheath.forcefields.InputException;
 
 /**
- * The forces of a system, set up the way {@code gmx grompp} would for a Verlet-scheme PME run with the
- * given options: non-bonded pair kernel (LJ + real-space Ewald), 1-4 pairs, dispersion correction,
- * PME (reported as GROMACS does: self and exclusion corrections in "Coulomb (SR)"), and the bonded
- * terms. Also the energy terms that a report should list and the setup warnings (e.g. net charge).
+ * The forces of a system, built by name from {@link ForceProviders} (default: the way {@code gmx grompp}
+ * sets up a Verlet-scheme PME run with the given options: bonded terms, 1-4 pairs, the non-bonded pair
+ * kernel, dispersion correction, PME with self and exclusion corrections in "Coulomb (SR)"). Also the
+ * energy terms a report should list (the union of what the forces write) and setup warnings.
  */
 public final class ForceSet {
     /** |net charge| above which a warning is issued (grompp's threshold for its note). */
@@ -32,67 +27,31 @@ public final class ForceSet {
     private final List<Force> forces;
     private final List<EnergyTerm> terms;
     private final List<String> warnings;
-    private final NonbondedForce nonbonded;
     private final EwaldParameters ewald;
     private final NonbondedOptions options;
 
-    private ForceSet(List<Force> forces, List<EnergyTerm> terms, List<String> warnings, NonbondedForce nonbonded,
-                     EwaldParameters ewald, NonbondedOptions options) {
-        this.forces = Collections.unmodifiableList(forces);
-        this.terms = Collections.unmodifiableList(terms);
-        this.warnings = Collections.unmodifiableList(warnings);
-        this.nonbonded = nonbonded;
-        this.ewald = ewald;
-        this.options = options;
+    private ForceSet(Builder b) {
+        this.forces = Collections.unmodifiableList(new ArrayList<>(b.forces));
+        Set<EnergyTerm> t = EnumSet.noneOf(EnergyTerm.class);
+        for (Force f : forces) t.addAll(f.energyTerms());
+        this.terms = List.copyOf(t);
+        this.warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
+        this.ewald = b.ewald;
+        this.options = b.options;
     }
 
     /**
+     * The default forces ({@link ForceProviders#DEFAULTS}).
+     *
      * @throws InputException if the box is too small for the cut-off (and pair-list buffer)
      */
     public static ForceSet create(MdSystem system, NonbondedOptions options, Box box) {
-        checkBox(box, options);
-        List<Force> forces = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        var top = system.topology;
+        return builder(system, options, box).addDefaults().build();
+    }
 
-        List<EnergyTerm> terms = new ArrayList<>();
-        for (BondedTermForce f : BondedForces.termForces(top)) {
-            forces.add(f);
-            if (!terms.contains(f.energyTerm())) terms.add(f.energyTerm());
-        }
-
-        PairForce14 pairs = PairForce14.of(top);
-        if (pairs.size() > 0) forces.add(pairs);
-
-        boolean charged = false;
-        for (double q : system.charges) charged |= q != 0;
-        EwaldParameters ewald = charged
-                ? EwaldParameters.fromMdp(box, options.cutoff(), options.ewaldRtol(), options.fourierSpacing(), options.pmeOrder())
-                : null;
-        NonbondedForce nb = NonbondedForce.of(top, options.cutoff(), options.listBuffer(), charged ? ewald.beta() : 0.0,
-                options.vdwModifier(), options.coulombModifier());
-        forces.add(nb);
-        if (options.dispCorr() != DispCorrMode.NO) {
-            forces.add(new DispersionCorrection(top, options.cutoff(), options.vdwModifier(), options.dispCorr()));
-        }
-        if (charged) forces.add(PmeForce.gromacsVerletSplit(system.charges, top.exclOffsets, top.exclAtoms, ewald));
-
-        double qt = system.totalCharge();
-        if (Math.abs(qt) > NET_CHARGE_TOLERANCE) {
-            warnings.add(String.format(Locale.ROOT, "the system has a net charge of %+.6f e; PME adds a uniform "
-                    + "neutralizing background (as GROMACS does), which can bias energies and dynamics: check the "
-                    + "[ molecules ] counts or the charges", qt));
-        }
-
-        if (pairs.size() > 0) {
-            terms.add(EnergyTerm.LJ_14);
-            terms.add(EnergyTerm.COULOMB_14);
-        }
-        terms.add(EnergyTerm.LJ_SR);
-        if (options.dispCorr() != DispCorrMode.NO) terms.add(EnergyTerm.DISPER_CORR);
-        terms.add(EnergyTerm.COULOMB_SR);
-        if (charged) terms.add(EnergyTerm.COUL_RECIP);
-        return new ForceSet(forces, terms, warnings, nb, ewald, options);
+    /** A builder for a custom set: add providers by name or forces directly. */
+    public static Builder builder(MdSystem system, NonbondedOptions options, Box box) {
+        return new Builder(system, options, box);
     }
 
     /** Throws an InputException naming the box, the cut-off and the fix when 2·rlist exceeds the shortest height. */
@@ -104,8 +63,8 @@ public final class ForceSet {
                     ? "the cut-off " + options.cutoff() + " nm plus the pair-list buffer " + options.listBuffer() + " nm"
                     : "the cut-off " + options.cutoff() + " nm";
             throw new InputException(String.format(Locale.ROOT, "%s is too small for %s: its shortest height %.4f nm "
-                    + "must be at least twice that (%.4f nm); use a larger box or a shorter --cutoff (at most %.4f nm)",
-                    box, what, h, 2 * rl, 0.5 * h - options.listBuffer()));
+                    + "must be at least twice that (%.4f nm); use a larger box (more molecules) or a cut-off of at "
+                    + "most %.4f nm", box, what, h, 2 * rl, 0.5 * h - options.listBuffer()));
         }
     }
 
@@ -114,19 +73,19 @@ public final class ForceSet {
         return forces;
     }
 
+    /** The first force that is an instance of the type (e.g. {@link org.sheath.engine.force.PairSearch}), or null. */
+    public <T> T find(Class<T> type) {
+        for (Force f : forces) if (type.isInstance(f)) return type.cast(f);
+        return null;
+    }
+
     /** Energy terms to report, in GROMACS order. */
     public List<EnergyTerm> terms() {
-        List<EnergyTerm> sorted = new ArrayList<>(terms);
-        sorted.sort(null);
-        return sorted;
+        return terms;
     }
 
     public List<String> warnings() {
         return warnings;
-    }
-
-    public NonbondedForce nonbonded() {
-        return nonbonded;
     }
 
     /** Ewald/PME parameters (β, grid), or null for a system without charges. */
@@ -136,5 +95,89 @@ public final class ForceSet {
 
     public NonbondedOptions options() {
         return options;
+    }
+
+    /** Collects forces; providers read the system, options, box and constrained bonds from it. */
+    public static final class Builder {
+        private final MdSystem system;
+        private final NonbondedOptions options;
+        private final Box box;
+        private final EwaldParameters ewald;
+        private final List<Force> forces = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+        private boolean[] constrainedBonds;
+
+        private Builder(MdSystem system, NonbondedOptions options, Box box) {
+            checkBox(box, options);
+            this.system = system;
+            this.options = options;
+            this.box = box;
+            boolean charged = false;
+            for (double q : system.charges) charged |= q != 0;
+            this.ewald = charged
+                    ? EwaldParameters.fromMdp(box, options.cutoff(), options.ewaldRtol(), options.fourierSpacing(), options.pmeOrder())
+                    : null;
+            double qt = system.totalCharge();
+            if (Math.abs(qt) > NET_CHARGE_TOLERANCE) {
+                warnings.add(String.format(Locale.ROOT, "the system has a net charge of %+.6f e; PME adds a uniform "
+                        + "neutralizing background (as GROMACS does), which can bias energies and dynamics: check the "
+                        + "[ molecules ] counts or the charges", qt));
+            }
+        }
+
+        public MdSystem system() {
+            return system;
+        }
+
+        public NonbondedOptions options() {
+            return options;
+        }
+
+        public Box box() {
+            return box;
+        }
+
+        /** β and the PME grid chosen for the box (null without charges): fixed for the whole run, as GROMACS keeps them. */
+        public EwaldParameters ewald() {
+            return ewald;
+        }
+
+        /**
+         * Marks harmonic-bond terms (by index into the topology's HARMONIC_BOND terms) that constraints
+         * replace; the bonded provider leaves them out. Call before {@link #addDefaults()}.
+         */
+        public Builder constrainedBonds(boolean[] mask) {
+            this.constrainedBonds = mask == null ? null : mask.clone();
+            return this;
+        }
+
+        public boolean[] constrainedBonds() {
+            return constrainedBonds;
+        }
+
+        public Builder addDefaults() {
+            for (String name : ForceProviders.DEFAULTS) add(name);
+            return this;
+        }
+
+        /** Adds the forces of the named provider. */
+        public Builder add(String providerName) {
+            ForceProviders.get(providerName).addTo(this);
+            return this;
+        }
+
+        public Builder add(Force force) {
+            forces.add(force);
+            return this;
+        }
+
+        public Builder warn(String warning) {
+            warnings.add(warning);
+            return this;
+        }
+
+        public ForceSet build() {
+            return new ForceSet(this);
+        }
     }
 }

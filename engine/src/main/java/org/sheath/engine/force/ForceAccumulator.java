@@ -14,6 +14,11 @@ public final class ForceAccumulator {
     public final int natoms;
     public final double[] fx, fy, fz;
     public final double[] virial = new double[9];
+    /**
+     * The part of each diagonal element of {@link #virial} that comes from an isotropic long-range
+     * correction (the dispersion correction's W_αα), reported on its own as GROMACS's "Pres. DC".
+     */
+    public double dispersionVirial;
     private final double[] energies = new double[EnergyTerm.values().length];
 
     public ForceAccumulator(int natoms) {
@@ -29,6 +34,7 @@ public final class ForceAccumulator {
         Arrays.fill(fz, 0);
         Arrays.fill(virial, 0);
         Arrays.fill(energies, 0);
+        dispersionVirial = 0;
     }
 
     public void addEnergy(EnergyTerm term, double e) {
@@ -53,6 +59,7 @@ public final class ForceAccumulator {
             fz[i] += other.fz[i];
         }
         for (int k = 0; k < 9; k++) virial[k] += other.virial[k];
+        dispersionVirial += other.dispersionVirial;
         for (int k = 0; k < energies.length; k++) energies[k] += other.energies[k];
     }
 }

@@ -90,7 +90,7 @@ class ContextTest {
         State s = new State(3, Box.rectangular(2.0, 3, 3));
         assertThatThrownBy(() -> ForceSet.create(sys, NonbondedOptions.DEFAULTS, s.box)).isInstanceOf(InputException.class)
                 .hasMessageContaining("Box[2.00000 x 3.00000 x 3.00000 nm] is too small for the cut-off 1.2 nm")
-                .hasMessageContaining("shorter --cutoff (at most 1.0000 nm)");
+                .hasMessageContaining("a cut-off of at most 1.0000 nm");
         s.box = Box.rectangular(3, 3, 3);
         s.x[0] = 1; s.x[1] = 1.01; s.x[2] = 2;
         ForceSet set = ForceSet.create(sys, NonbondedOptions.DEFAULTS, s.box);

@@ -54,12 +54,17 @@ public abstract class BondedTermForce implements Force {
     }
 
     @Override
+    public java.util.Set<EnergyTerm> energyTerms() {
+        return java.util.Set.of(energyTerm);
+    }
+
+    @Override
     public String name() {
         return energyTerm.gromacsName();
     }
 
     @Override
-    public final void compute(State state, ForceAccumulator out) {
+    public final void compute(State state, ForceAccumulator out, int flags) {
         compute(state, out, 0, count);
     }
 

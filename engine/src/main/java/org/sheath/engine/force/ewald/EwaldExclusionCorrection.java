@@ -48,7 +48,7 @@ public final class EwaldExclusionCorrection implements Force {
     }
 
     @Override
-    public void compute(State state, ForceAccumulator out) {
+    public void compute(State state, ForceAccumulator out, int flags) {
         out.addEnergy(term, accumulate(state, out.fx, out.fy, out.fz, out.virial));
     }
 

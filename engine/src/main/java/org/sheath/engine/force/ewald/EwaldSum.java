@@ -81,7 +81,7 @@ public final class EwaldSum implements Force {
     }
 
     @Override
-    public void compute(State state, ForceAccumulator out) {
+    public void compute(State state, ForceAccumulator out, int flags) {
         out.addEnergy(EnergyTerm.COULOMB_SR, accumulate(state, out.fx, out.fy, out.fz, out.virial, REAL));
         out.addEnergy(EnergyTerm.COUL_RECIP, accumulate(state, out.fx, out.fy, out.fz, out.virial, RECIP | SELF | BACKGROUND));
         out.addEnergy(exclusionTerm, accumulate(state, out.fx, out.fy, out.fz, out.virial, EXCLUSION));

@@ -41,7 +41,7 @@ public final class RealSpaceEwald implements Force {
     }
 
     @Override
-    public void compute(State state, ForceAccumulator out) {
+    public void compute(State state, ForceAccumulator out, int flags) {
         out.addEnergy(EnergyTerm.COULOMB_SR, accumulate(state, out.fx, out.fy, out.fz, out.virial));
     }
 

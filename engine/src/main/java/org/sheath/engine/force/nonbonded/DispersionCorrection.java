@@ -95,16 +95,23 @@ public final class DispersionCorrection implements Force {
     }
 
     @Override
+    public java.util.Set<EnergyTerm> energyTerms() {
+        return mode == DispCorrMode.NO ? java.util.Set.of() : java.util.Set.of(EnergyTerm.DISPER_CORR);
+    }
+
+    @Override
     public String name() {
         return "dispcorr";
     }
 
     @Override
-    public void compute(State s, ForceAccumulator out) {
+    public void compute(State s, ForceAccumulator out, int flags) {
         if (mode == DispCorrMode.NO) return;
         double v = s.box.volume();
         out.addEnergy(EnergyTerm.DISPER_CORR, energy(v));
+        if ((flags & VIRIAL) == 0) return;
         double w = virialDiagonal(v);
+        out.dispersionVirial += w;
         out.virial[0] += w;
         out.virial[4] += w;
         out.virial[8] += w;

@@ -3,9 +3,10 @@ package org.sheath.engine.force.nonbonded;
 import static org.sheath.engine.force.ewald.EwaldTerms.ONE_4PI_EPS0;
 
 import java.util.function.IntConsumer;
-import org.sheath.engine.context.WorkerPool;
+import org.sheath.engine.parallel.WorkerPool;
 import org.sheath.engine.force.EnergyTerm;
 import org.sheath.engine.force.Force;
+import org.sheath.engine.force.PairSearch;
 import org.sheath.engine.force.ForceAccumulator;
 import org.sheath.engine.math.Erfc;
 import org.sheath.engine.system.State;
@@ -28,7 +29,7 @@ import org.sheath.forcefields.model.FlatTopology;
  * order, so results do not depend on scheduling. Nothing is allocated per call (except when the
  * pair list grows).
  */
-public final class NonbondedForce implements Force {
+public final class NonbondedForce implements Force, PairSearch {
     private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
 
     private final int n;
@@ -107,6 +108,36 @@ public final class NonbondedForce implements Force {
         return list;
     }
 
+    @Override
+    public void attach(WorkerPool pool) {
+        setPool(pool);
+    }
+
+    @Override
+    public java.util.Set<EnergyTerm> energyTerms() {
+        return java.util.EnumSet.of(EnergyTerm.LJ_SR, EnergyTerm.COULOMB_SR); // GROMACS lists Coulomb (SR) also without charges
+    }
+
+    @Override
+    public int pairCount() {
+        return list.size();
+    }
+
+    @Override
+    public double closestDistance() {
+        return list.closestDistance();
+    }
+
+    @Override
+    public int[] closestPair() {
+        return list.closestPair();
+    }
+
+    @Override
+    public long listBuilds() {
+        return list.builds();
+    }
+
     public double cutoff() {
         return rc;
     }
@@ -117,6 +148,7 @@ public final class NonbondedForce implements Force {
     }
 
     /** Rebuilds the pair list if needed (see {@link PairList#needsRebuild}); returns whether it did. */
+    @Override
     public boolean updatePairList(State s) {
         if (!list.needsRebuild(s.box, s.x, s.y, s.z)) return false;
         list.build(s.box, s.x, s.y, s.z);
@@ -125,7 +157,7 @@ public final class NonbondedForce implements Force {
     }
 
     @Override
-    public void compute(State s, ForceAccumulator out) {
+    public void compute(State s, ForceAccumulator out, int flags) {
         updatePairList(s);
         if (sx.length < list.shiftCount()) {
             sx = new double[list.shiftCount()];

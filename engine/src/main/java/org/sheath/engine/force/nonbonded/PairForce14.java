@@ -40,12 +40,17 @@ public final class PairForce14 implements Force {
     }
 
     @Override
+    public java.util.Set<EnergyTerm> energyTerms() {
+        return java.util.EnumSet.of(EnergyTerm.LJ_14, EnergyTerm.COULOMB_14);
+    }
+
+    @Override
     public String name() {
         return "pairs-14";
     }
 
     @Override
-    public void compute(State s, ForceAccumulator out) {
+    public void compute(State s, ForceAccumulator out, int flags) {
         double elj = 0, ec = 0;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
         double[] fx = out.fx, fy = out.fy, fz = out.fz;

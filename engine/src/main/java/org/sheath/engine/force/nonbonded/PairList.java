@@ -9,7 +9,8 @@ import org.sheath.engine.system.Box;
  * found with the shared {@link CellList}. Stored as CSR by the first atom i ({@link #start}, {@link #j})
  * with, per pair, the periodic image of j that was nearest at build time as an index into a small
  * table of lattice shifts: the displacement is d = r_j − r_i + shift, valid while atoms move less than
- * buffer/2 each (then no pair can have come from beyond rlist to inside rc). {@link #needsRebuild}
+ * buffer/2 each (then no pair can have come from beyond rlist to inside rc); a barostat's scaling of the
+ * box is allowed for (see {@link #needsRebuild}). {@link #needsRebuild}
  * checks this against the positions at build time, like GROMACS's Verlet buffer with nstlist
  * replaced by the displacement criterion.
  *
@@ -94,18 +95,52 @@ public final class PairList {
     }
 
     /**
-     * Whether the list must be rebuilt before use: never built, the box changed, or some atom moved
-     * more than half the buffer since the last build (always, with a zero buffer).
+     * Whether the list must be rebuilt before use: never built, or some atom moved too far since the
+     * last build (always, with a zero buffer). A box change (barostat) does not force a rebuild by
+     * itself: the build positions are mapped affinely into the new box (as the barostat mapped the
+     * atoms), and a pair that was beyond rlist is now at least σ·rlist − 2·d_max away, σ the smallest
+     * stretch factor of the map (the smallest ratio of new to old box lengths) and d_max the largest
+     * displacement from the mapped build positions. The list stays exact while σ·rlist − 2·d_max ≥ rc.
+     * Box changes other than a scaling of each rectangular edge or a uniform scaling of a triclinic
+     * box rebuild the list.
      */
     public boolean needsRebuild(Box box, double[] x, double[] y, double[] z) {
         if (!built || buffer == 0) return true;
-        if (box != buildBox && !Arrays.equals(box.toMatrix(), boxAtBuild)) return true;
-        double lim2 = 0.25 * buffer * buffer;
+        double sigma = 1, mx = 1, my = 1, mz = 1;
+        if (box != buildBox && !sameBox(box)) {
+            double[] b0 = boxAtBuild;
+            if (box.isRectangular() && buildBox.isRectangular()) {
+                mx = box.ax() / b0[0];
+                my = box.by() / b0[4];
+                mz = box.cz() / b0[8];
+            } else {
+                double mu = box.ax() / b0[0];
+                if (!(near(box.bx(), mu * b0[3]) && near(box.by(), mu * b0[4]) && near(box.cx(), mu * b0[6])
+                        && near(box.cy(), mu * b0[7]) && near(box.cz(), mu * b0[8]))) return true;
+                mx = my = mz = mu;
+            }
+            sigma = Math.min(mx, Math.min(my, mz));
+        }
+        double lim = 0.5 * (sigma * rlist - (rlist - buffer));
+        if (lim <= 0) return true;
+        double lim2 = lim * lim;
+        // a uniform or per-axis scaling of a lower-triangular box maps x0 to (mx·x0, my·y0, mz·z0) in the
+        // rectangular case; for a uniform scaling of a triclinic box mx = my = mz
         for (int i = 0; i < natoms; i++) {
-            double dx = x[i] - x0[i], dy = y[i] - y0[i], dz = z[i] - z0[i];
+            double dx = x[i] - mx * x0[i], dy = y[i] - my * y0[i], dz = z[i] - mz * z0[i];
             if (dx * dx + dy * dy + dz * dz > lim2) return true;
         }
         return false;
+    }
+
+    private boolean sameBox(Box box) {
+        double[] b = boxAtBuild;
+        return box.ax() == b[0] && box.bx() == b[3] && box.by() == b[4] && box.cx() == b[6] && box.cy() == b[7]
+                && box.cz() == b[8];
+    }
+
+    private static boolean near(double a, double b) {
+        return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)) + 1e-300;
     }
 
     /**

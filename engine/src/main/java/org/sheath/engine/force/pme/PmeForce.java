@@ -27,7 +27,7 @@ public final class PmeForce implements Force {
     private final double beta;
     private final PmeReciprocal mesh;
     private final EwaldExclusionCorrection exclusion;
-    private final EnergyTerm selfTerm;
+    private final EnergyTerm selfTerm, exclusionTerm;
     private final double selfEnergy, netCharge;
 
     /** Mesh, background, self term and exclusion correction all in "Coul. recip.". */
@@ -51,6 +51,7 @@ public final class PmeForce implements Force {
         this.exclusion = exclusionTerm == null ? null
                 : new EwaldExclusionCorrection(charges, exclOffsets, exclAtoms, beta, exclusionTerm);
         this.selfTerm = selfTerm;
+        this.exclusionTerm = exclusionTerm;
         this.selfEnergy = EwaldTerms.selfEnergy(beta, EwaldTerms.sumOfSquares(charges));
         this.netCharge = EwaldTerms.sum(charges);
     }
@@ -69,13 +70,21 @@ public final class PmeForce implements Force {
         return "pme";
     }
 
+    @Override
+    public java.util.Set<EnergyTerm> energyTerms() {
+        java.util.Set<EnergyTerm> t = java.util.EnumSet.of(EnergyTerm.COUL_RECIP);
+        if (selfTerm != null) t.add(selfTerm);
+        if (exclusionTerm != null) t.add(exclusionTerm);
+        return t;
+    }
+
     public PmeReciprocal mesh() {
         return mesh;
     }
 
     @Override
-    public void compute(State s, ForceAccumulator out) {
-        double e = mesh.compute(s.x, s.y, s.z, q, s.box, beta, out.fx, out.fy, out.fz, out.virial);
+    public void compute(State s, ForceAccumulator out, int flags) {
+        double e = mesh.compute(s.x, s.y, s.z, q, s.box, beta, out.fx, out.fy, out.fz, out.virial, (flags & VIRIAL) != 0);
         if (netCharge != 0) {
             double eb = EwaldTerms.backgroundEnergy(beta, netCharge, s.box.volume());
             EwaldTerms.addBackgroundVirial(eb, out.virial);

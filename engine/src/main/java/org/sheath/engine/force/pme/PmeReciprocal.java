@@ -63,6 +63,12 @@ public final class PmeReciprocal {
      */
     public double compute(double[] x, double[] y, double[] z, double[] q, Box box, double beta,
                           double[] fx, double[] fy, double[] fz, double[] virial) {
+        return compute(x, y, z, q, box, beta, fx, fy, fz, virial, true);
+    }
+
+    /** As above; without {@code withVirial} the virial loop work is skipped and nothing is added to it. */
+    public double compute(double[] x, double[] y, double[] z, double[] q, Box box, double beta,
+                          double[] fx, double[] fy, double[] fz, double[] virial, boolean withVirial) {
         if (q.length != natoms) throw new IllegalArgumentException("charge count " + q.length + " != " + natoms);
         EwaldTerms.reciprocalBox(box, rb);
         computeSplines(x, y, z, 0, natoms);
@@ -70,9 +76,10 @@ public final class PmeReciprocal {
         spread(q, 0, natoms, grid);
         fft.forward(grid, cgrid);
         java.util.Arrays.fill(virialScratch, 0.0);
-        double e = solve(box.volume(), beta, virialScratch);
+        double e = solve(box.volume(), beta, virialScratch, withVirial);
         fft.backward(cgrid, grid);
         gather(q, 0, natoms, grid, fx, fy, fz);
+        if (!withVirial) return e;
         double[] w = virialScratch;
         virial[0] += w[0]; virial[1] += w[1]; virial[2] += w[2];
         virial[3] += w[1]; virial[4] += w[3]; virial[5] += w[4];
@@ -132,6 +139,10 @@ public final class PmeReciprocal {
      * (upper triangle xx, xy, xz, yy, yz, zz) W_αβ = Σ_m E(m)·[δ_αβ − 2(1 + π²m²/β²)·m_α·m_β/m²].
      */
     double solve(double volume, double beta, double[] w) {
+        return solve(volume, beta, w, true);
+    }
+
+    double solve(double volume, double beta, double[] w, boolean withVirial) {
         int nzh = fft.nzHalf();
         double piOverBeta2 = Math.PI * Math.PI / (beta * beta);
         double pref = ONE_4PI_EPS0 / (Math.PI * volume);
@@ -175,6 +186,7 @@ public final class PmeReciprocal {
                         double em = 0.5 * weight * g * s2;
                         double vfac = 2.0 * (1.0 / m2 + piOverBeta2);
                         energy += em;
+                        if (!withVirial) continue;
                         w00 += em * (1 - vfac * mx * mx);
                         w01 -= em * vfac * mx * my;
                         w02 -= em * vfac * mx * mz;

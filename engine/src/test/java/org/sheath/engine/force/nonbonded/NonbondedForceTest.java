@@ -3,7 +3,7 @@ package org.sheath.engine.force.nonbonded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.sheath.engine.context.WorkerPool;
+import org.sheath.engine.parallel.WorkerPool;
 import org.sheath.engine.force.EnergyTerm;
 import org.sheath.engine.force.ForceAccumulator;
 import org.sheath.engine.force.ewald.EwaldParameters;

@@ -1,4 +1,4 @@
-package org.sheath.engine.context;
+package org.sheath.engine.parallel;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
