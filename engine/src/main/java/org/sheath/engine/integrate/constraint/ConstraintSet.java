@@ -1,0 +1,239 @@
+package org.sheath.engine.integrate.constraint;
+
+import java.util.Locale;
+import org.sheath.engine.system.MdSystem;
+import org.sheath.engine.system.State;
+import org.sheath.forcefields.model.FlatTopology;
+import org.sheath.forcefields.model.TermKind;
+
+/**
+ * The constraints of a system: distance constraints solved by SHAKE/RATTLE (Ryckaert, Ciccotti &amp;
+ * Berendsen 1977; Andersen 1983) — the topology's {@code [ constraints ]} plus the harmonic bonds that
+ * {@link ConstraintMode} turns into constraints (h-bonds: bonds with a hydrogen; all-bonds) — and rigid
+ * waters from {@code [ settles ]} solved analytically by {@link Settle}. The replaced harmonic bonds
+ * are reported by {@link #replacedBonds()} so that the force set leaves their energy out, as grompp does.
+ *
+ * <p>SHAKE iterates (Gauss–Seidel over the constraints) until every constraint holds to the relative
+ * tolerance (|r² − d²| / 2d² ≤ tol, default 1e-10); RATTLE's velocity stage until the relative
+ * velocity along every constraint is below tol·d per fs. Differences are minimum-image, so molecules
+ * may straddle the box.
+ */
+public final class ConstraintSet implements Constraints {
+    /** Default relative tolerance (GROMACS's shake-tol is 1e-4; energy conservation wants it tight). */
+    public static final double DEFAULT_TOLERANCE = 1e-10;
+    private static final int MAX_ITERATIONS = 1000;
+
+    private final int npairs;
+    private final int[] ci, cj;
+    private final double[] d2, invMi, invMj, dist;
+    private final boolean[] replaced;
+    private final Settle settle;
+    private final double tol;
+    private final MdSystem system;
+    private final double[] scratch = new double[3], ref = new double[3];
+
+    private ConstraintSet(MdSystem system, int[] ci, int[] cj, double[] dist, boolean[] replaced, Settle settle, double tol) {
+        this.system = system;
+        this.npairs = ci.length;
+        this.ci = ci;
+        this.cj = cj;
+        this.dist = dist;
+        this.d2 = new double[npairs];
+        this.invMi = new double[npairs];
+        this.invMj = new double[npairs];
+        for (int k = 0; k < npairs; k++) {
+            d2[k] = dist[k] * dist[k];
+            invMi[k] = 1.0 / system.masses[ci[k]];
+            invMj[k] = 1.0 / system.masses[cj[k]];
+        }
+        this.replaced = replaced;
+        this.settle = settle;
+        this.tol = tol;
+    }
+
+    /** The constraints of a system for the mode, tolerance {@link #DEFAULT_TOLERANCE}. */
+    public static ConstraintSet of(MdSystem system, ConstraintMode mode) {
+        return of(system, mode, DEFAULT_TOLERANCE);
+    }
+
+    public static ConstraintSet of(MdSystem system, ConstraintMode mode, double tolerance) {
+        if (!(tolerance > 0 && tolerance < 0.1)) throw new IllegalArgumentException("constraint tolerance must be in (0, 0.1): " + tolerance);
+        FlatTopology top = system.topology;
+        FlatTopology.Terms bonds = top.terms(TermKind.HARMONIC_BOND);
+        FlatTopology.Terms settles = top.terms(TermKind.SETTLE);
+        boolean[] inSettle = new boolean[top.natoms];
+        for (int k = 0; k < settles.count() * 3; k++) inSettle[settles.atoms()[k]] = true;
+        boolean[] repl = new boolean[bonds.count()];
+        int n = 0;
+        for (int k = 0; k < bonds.count(); k++) {
+            int a = bonds.atoms()[2 * k], b = bonds.atoms()[2 * k + 1];
+            if (inSettle[a] && inSettle[b]) continue;
+            boolean take = mode == ConstraintMode.ALL_BONDS || (mode == ConstraintMode.H_BONDS && (isHydrogen(top, a) || isHydrogen(top, b)));
+            repl[k] = take;
+            if (take) n++;
+        }
+        FlatTopology.Terms c1 = top.terms(TermKind.CONSTRAINT), c2 = top.terms(TermKind.CONSTRAINT_NO_CONNECTION);
+        n += c1.count() + c2.count();
+        int[] ci = new int[n], cj = new int[n];
+        double[] d = new double[n];
+        int m = 0;
+        for (FlatTopology.Terms t : new FlatTopology.Terms[] {c1, c2}) {
+            for (int k = 0; k < t.count(); k++) {
+                ci[m] = t.atoms()[2 * k];
+                cj[m] = t.atoms()[2 * k + 1];
+                d[m++] = t.params()[k];
+            }
+        }
+        for (int k = 0; k < bonds.count(); k++) {
+            if (!repl[k]) continue;
+            ci[m] = bonds.atoms()[2 * k];
+            cj[m] = bonds.atoms()[2 * k + 1];
+            d[m++] = bonds.params()[2 * k];
+        }
+        for (int k = 0; k < n; k++) {
+            if (!(d[k] > 0)) {
+                throw new IllegalArgumentException("constraint between " + system.describeAtom(ci[k]) + " and "
+                        + system.describeAtom(cj[k]) + " has length " + d[k] + " nm; constraints need a positive length");
+            }
+        }
+        Settle st = settles.count() == 0 ? null : new Settle(system, settles);
+        return new ConstraintSet(system, ci, cj, d, repl, st, tolerance);
+    }
+
+    /** GROMACS's rule for h-bonds: the atom name starts with H (after digits), and it is light. */
+    static boolean isHydrogen(FlatTopology top, int a) {
+        String nm = top.atomName[a];
+        int p = 0;
+        while (p < nm.length() && Character.isDigit(nm.charAt(p))) p++;
+        return p < nm.length() && Character.toUpperCase(nm.charAt(p)) == 'H' && top.mass[a] < 4.5;
+    }
+
+    /** Which harmonic-bond terms (index into the topology's HARMONIC_BOND terms) became constraints. */
+    public boolean[] replacedBonds() {
+        return replaced.clone();
+    }
+
+    /** Number of SHAKE/RATTLE pair constraints (without SETTLE waters). */
+    public int pairCount() {
+        return npairs;
+    }
+
+    public int settleCount() {
+        return settle == null ? 0 : settle.count();
+    }
+
+    @Override
+    public int count() {
+        return npairs + 3 * settleCount();
+    }
+
+    private void diff(State s, double[] x, double[] y, double[] z, int i, int j, double[] out) {
+        out[0] = x[j] - x[i];
+        out[1] = y[j] - y[i];
+        out[2] = z[j] - z[i];
+        s.box.minimumImage(out);
+    }
+
+    @Override
+    public void constrainPositions(State s, double[] xr, double[] yr, double[] zr, double dt) {
+        if (settle != null) settle.positions(s, xr, yr, zr, dt);
+        if (npairs == 0) return;
+        double[] x = s.x, y = s.y, z = s.z;
+        double invDt = dt > 0 ? 1.0 / dt : 0;
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            boolean done = true;
+            for (int k = 0; k < npairs; k++) {
+                int i = ci[k], j = cj[k];
+                diff(s, x, y, z, i, j, scratch);
+                double sx = scratch[0], sy = scratch[1], sz = scratch[2];
+                double s2 = sx * sx + sy * sy + sz * sz;
+                double dd = d2[k] - s2;
+                if (Math.abs(dd) <= 2 * tol * d2[k]) continue;
+                done = false;
+                diff(s, xr, yr, zr, i, j, ref);
+                double dot = sx * ref[0] + sy * ref[1] + sz * ref[2];
+                double wsum = invMi[k] + invMj[k];
+                if (dot < 1e-6 * d2[k]) fail(k, s, "rotated too far in one step");
+                double g = dd / (2 * wsum * dot);
+                double gx = g * ref[0], gy = g * ref[1], gz = g * ref[2];
+                double ai = invMi[k], aj = invMj[k];
+                x[i] -= gx * ai; y[i] -= gy * ai; z[i] -= gz * ai;
+                x[j] += gx * aj; y[j] += gy * aj; z[j] += gz * aj;
+                if (dt > 0) {
+                    s.vx[i] -= gx * ai * invDt; s.vy[i] -= gy * ai * invDt; s.vz[i] -= gz * ai * invDt;
+                    s.vx[j] += gx * aj * invDt; s.vy[j] += gy * aj * invDt; s.vz[j] += gz * aj * invDt;
+                }
+            }
+            if (done) return;
+        }
+        fail(worst(s), s, "did not converge in " + MAX_ITERATIONS + " SHAKE iterations");
+    }
+
+    @Override
+    public void constrainVelocities(State s, double impulseTime, double[] virial) {
+        if (settle != null) settle.velocities(s, impulseTime, virial);
+        if (npairs == 0) return;
+        double[] x = s.x, y = s.y, z = s.z, vx = s.vx, vy = s.vy, vz = s.vz;
+        double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            boolean done = true;
+            for (int k = 0; k < npairs; k++) {
+                int i = ci[k], j = cj[k];
+                diff(s, x, y, z, i, j, scratch);
+                double rx = scratch[0], ry = scratch[1], rz = scratch[2];
+                double rv = rx * (vx[j] - vx[i]) + ry * (vy[j] - vy[i]) + rz * (vz[j] - vz[i]);
+                // relative velocity along the bond below tol·d per fs (rv = r·v_ij ≈ d·v_along)
+                if (Math.abs(rv) <= tol * d2[k] * 1000) continue;
+                done = false;
+                double g = rv / ((invMi[k] + invMj[k]) * d2[k]);
+                double gx = g * rx, gy = g * ry, gz = g * rz;
+                vx[i] += gx * invMi[k]; vy[i] += gy * invMi[k]; vz[i] += gz * invMi[k];
+                vx[j] -= gx * invMj[k]; vy[j] -= gy * invMj[k]; vz[j] -= gz * invMj[k];
+                // force on j is −g·r/impulseTime; W += r_ij ⊗ F_j
+                w00 -= rx * gx; w01 -= rx * gy; w02 -= rx * gz;
+                w11 -= ry * gy; w12 -= ry * gz; w22 -= rz * gz;
+            }
+            if (done) break;
+            if (it == MAX_ITERATIONS - 1) fail(worst(s), s, "velocities did not converge in " + MAX_ITERATIONS + " RATTLE iterations");
+        }
+        if (virial != null) {
+            double f = 1.0 / impulseTime;
+            virial[0] += w00 * f; virial[1] += w01 * f; virial[2] += w02 * f;
+            virial[3] += w01 * f; virial[4] += w11 * f; virial[5] += w12 * f;
+            virial[6] += w02 * f; virial[7] += w12 * f; virial[8] += w22 * f;
+        }
+    }
+
+    @Override
+    public double maxRelativeDeviation(State s) {
+        double worst = settle == null ? 0 : settle.maxRelativeDeviation(s);
+        for (int k = 0; k < npairs; k++) {
+            diff(s, s.x, s.y, s.z, ci[k], cj[k], scratch);
+            double r = Math.sqrt(scratch[0] * scratch[0] + scratch[1] * scratch[1] + scratch[2] * scratch[2]);
+            worst = Math.max(worst, Math.abs(r - dist[k]) / dist[k]);
+        }
+        return worst;
+    }
+
+    private int worst(State s) {
+        int w = 0;
+        double wd = -1;
+        for (int k = 0; k < npairs; k++) {
+            diff(s, s.x, s.y, s.z, ci[k], cj[k], scratch);
+            double dev = Math.abs(scratch[0] * scratch[0] + scratch[1] * scratch[1] + scratch[2] * scratch[2] - d2[k]) / d2[k];
+            if (!(dev <= wd)) {
+                wd = dev;
+                w = k;
+            }
+        }
+        return w;
+    }
+
+    private void fail(int k, State s, String what) {
+        diff(s, s.x, s.y, s.z, ci[k], cj[k], scratch);
+        double r = Math.sqrt(scratch[0] * scratch[0] + scratch[1] * scratch[1] + scratch[2] * scratch[2]);
+        throw new ConstraintFailureException(String.format(Locale.ROOT, "step %d: constraint between %s and %s %s "
+                + "(length %.4f nm, should be %.4f nm): the system is blowing up; minimize first, use a shorter dt or "
+                + "check the topology", s.step, system.describeAtom(ci[k]), system.describeAtom(cj[k]), what, r, dist[k]));
+    }
+}
