@@ -1,0 +1,43 @@
+package org.sheath.engine.integrate.barostat;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Barostats by name (the deck's {@code barostat = ...}); a new one is one class and one line here. */
+public final class Barostats {
+    /** Warning for equilibration-only barostats. */
+    public static final String BERENDSEN_WARNING = "the Berendsen barostat does not sample the NPT ensemble (its "
+            + "volume fluctuations are wrong); use it for equilibration only, and c-rescale or mtk for production";
+
+    /** The parameters of a barostat: P₀ (bar), κ (1/bar), τ_p (ps), τ_t of the thermostat (ps), chain length, nstpcouple. */
+    public record Settings(double pressure, double compressibility, double tauP, double tauT, int chainLength,
+                           int nstpcouple, Coupling coupling) {
+    }
+
+    public interface Factory {
+        Barostat create(Settings s);
+    }
+
+    private static final Map<String, Factory> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        REGISTRY.put("mtk", s -> new Mtk(s.pressure(), s.compressibility(), s.tauP(), s.tauT(), s.chainLength(), s.coupling()));
+        REGISTRY.put("c-rescale", s -> new CRescale(s.pressure(), s.compressibility(), s.tauP(), s.nstpcouple(), s.coupling()));
+        REGISTRY.put("berendsen", s -> new Berendsen(s.pressure(), s.compressibility(), s.tauP(), s.nstpcouple(), s.coupling()));
+    }
+
+    private Barostats() {
+    }
+
+    public static Set<String> names() {
+        return REGISTRY.keySet();
+    }
+
+    public static Barostat create(String name, Settings settings) {
+        Factory f = REGISTRY.get(name.toLowerCase(Locale.ROOT));
+        if (f == null) throw new IllegalArgumentException("unknown barostat '" + name + "'; use one of " + REGISTRY.keySet());
+        return f.create(settings);
+    }
+}

@@ -1,0 +1,47 @@
+package org.sheath.engine.integrate.barostat;
+
+import org.sheath.engine.integrate.Dynamics;
+
+/**
+ * Stochastic cell rescaling (Bernetti &amp; Bussi, J. Chem. Phys. 153, 114107 (2020)), isotropic,
+ * semi-isotropic or anisotropic. For each coupling group g of n_g dimensions, u_g = Σ_{a∈g} ln L_a
+ * (ln V when isotropic) follows
+ * <pre>
+ *   du_g = −(κ_g/τ_p)·(P₀ − P̄_g − k_BT/V)·Δt + √(2·k_BT·κ_g·Δt/(V·τ_p))·R,     κ_g = κ·n_g/3
+ * </pre>
+ * (P̄_g the mean pressure-tensor diagonal over the group, R standard normal), then L_a, positions scale by
+ * μ_a = exp(du_g/n_g) and velocities by 1/μ_a. The isotropic case is the paper's equation; the group form is
+ * the same first-order dynamics with the compliance of ln(area) or ln(L_z) of an isotropic liquid.
+ */
+public final class CRescale extends RescalingBarostat {
+    private final double[] pg = new double[3], du = new double[3];
+
+    public CRescale(double pressure, double compressibility, double tauP, int nstpcouple, Coupling coupling) {
+        super(pressure, compressibility, tauP, nstpcouple, coupling);
+    }
+
+    @Override
+    public String name() {
+        return "c-rescale";
+    }
+
+    @Override
+    protected boolean scalesVelocities() {
+        return true;
+    }
+
+    @Override
+    protected void factors(Dynamics d, double[] pDiag, double volume, double interval, double[] mu) {
+        groupPressure(pDiag, pg);
+        double kt = Dynamics.KB * d.referenceTemperature();
+        for (int gi = 0; gi < coupling.groups; gi++) {
+            double kg = kappa * coupling.size(gi) / 3.0;
+            du[gi] = -(kg / tauP) * (pRef - pg[gi] - kt / volume) * interval
+                    + Math.sqrt(2 * kt * kg * interval / (volume * tauP)) * d.gaussian();
+        }
+        for (int a = 0; a < 3; a++) {
+            int gi = coupling.group[a];
+            mu[a] = Math.exp(du[gi] / coupling.size(gi));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.sheath.engine.integrate.barostat;
+
+import java.util.Locale;
+
+/**
+ * Which box dimensions move together: isotropic (x, y, z as one), semi-isotropic (x with y; z alone,
+ * for orthorhombic boxes: membranes, interfaces) or anisotropic (each diagonal element alone).
+ */
+public enum Coupling {
+    ISOTROPIC("isotropic", new int[] {0, 0, 0}, 1),
+    SEMI_ISOTROPIC("semi-isotropic", new int[] {0, 0, 1}, 2),
+    ANISOTROPIC("anisotropic", new int[] {0, 1, 2}, 3);
+
+    public final String deckName;
+    /** The group of each dimension. */
+    final int[] group;
+    final int groups;
+
+    Coupling(String name, int[] group, int groups) {
+        this.deckName = name;
+        this.group = group;
+        this.groups = groups;
+    }
+
+    /** Number of dimensions in group g. */
+    int size(int g) {
+        int n = 0;
+        for (int a = 0; a < 3; a++) if (group[a] == g) n++;
+        return n;
+    }
+
+    public static Coupling parse(String s) {
+        String k = s.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (k.equals("semiisotropic")) k = "semi-isotropic";
+        for (Coupling c : values()) if (c.deckName.equals(k)) return c;
+        throw new IllegalArgumentException("unknown pressure coupling '" + s + "'; use isotropic, semi-isotropic or anisotropic");
+    }
+}

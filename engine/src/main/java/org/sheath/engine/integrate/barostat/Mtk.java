@@ -1,0 +1,140 @@
+package org.sheath.engine.integrate.barostat;
+
+import org.sheath.engine.context.EnergyReport;
+import org.sheath.engine.integrate.Dynamics;
+import org.sheath.engine.integrate.thermostat.NhcChain;
+
+/**
+ * The Martyna–Tobias–Klein barostat (J. Chem. Phys. 101, 4177 (1994)) in the measure-preserving Trotter
+ * splitting of Tuckerman et al. (J. Phys. A 39, 5629 (2006)): log-strains ε_g of the box per coupling
+ * group with momenta p_g and masses W_g, thermostatted by their own Nosé–Hoover chain. Equations, per
+ * dimension a in group g (v_a = p_g/W_g):
+ * <pre>
+ *   dr_a/dt = v_a/m + v_a·r_a                       dL_a/dt = v_a·L_a
+ *   dp_a/dt = F_a − (v_a + Σ_b v_b / N_f)·p_a
+ *   dp_g/dt = Σ_{a∈g} (2K_aa + W_aa − V·P₀) + n_g·2K/N_f
+ * </pre>
+ * with W_aa the virial (forces and constraints). The mass sets the period τ_p of small volume oscillations
+ * for a liquid of compressibility κ: W_g = n_g²·V·κ·τ_p²/(4π²) (as GROMACS's Parrinello–Rahman chooses its
+ * mass from τ_p and κ). Works with constraints: the integrator applies RATTLE after the MTK drift and kick,
+ * and the constraint virial enters W. Conserved: Σp_g²/2W_g + P₀V + the chain's energy.
+ */
+public final class Mtk implements Barostat {
+    private final double pRef, kappa, tauP, tauT;
+    private final int chainLength;
+    private final Coupling coupling;
+    private final double[] p = new double[3], w = new double[3], rates = new double[3], g = new double[3];
+    private NhcChain chain;
+
+    /**
+     * @param pressure        P₀, bar
+     * @param compressibility κ, 1/bar
+     * @param tauP            τ_p, ps
+     * @param tauT            period of the barostat's thermostat chain, ps
+     */
+    public Mtk(double pressure, double compressibility, double tauP, double tauT, int chainLength, Coupling coupling) {
+        if (!Double.isFinite(pressure)) throw new IllegalArgumentException("pressure must be finite: " + pressure);
+        if (!(compressibility > 0)) throw new IllegalArgumentException("compressibility must be > 0 1/bar: " + compressibility);
+        if (!(tauP > 0)) throw new IllegalArgumentException("tau_p must be > 0 ps: " + tauP);
+        this.pRef = pressure / EnergyReport.PRESFAC;
+        this.kappa = compressibility * EnergyReport.PRESFAC;
+        this.tauP = tauP;
+        this.tauT = tauT > 0 ? tauT : tauP;
+        this.chainLength = chainLength;
+        this.coupling = coupling;
+    }
+
+    @Override
+    public String name() {
+        return "mtk";
+    }
+
+    @Override
+    public void init(Dynamics d) {
+        if (coupling != Coupling.ISOTROPIC && !d.state.box.isRectangular()) {
+            throw new IllegalArgumentException(coupling.deckName + " MTK coupling needs a rectangular box");
+        }
+        double v = d.state.box.volume();
+        for (int gi = 0; gi < coupling.groups; gi++) {
+            int n = coupling.size(gi);
+            w[gi] = n * n * v * kappa * tauP * tauP / (4 * Math.PI * Math.PI);
+        }
+        if (chain == null) chain = new NhcChain(chainLength, coupling.groups, tauT, 1, 5);
+        updateRates();
+    }
+
+    @Override
+    public boolean needsVirial(long step) {
+        return true;
+    }
+
+    @Override
+    public void halfStepStart(Dynamics d, double dt) {
+        chainHalf(d, dt);
+        kickBox(d, dt);
+    }
+
+    @Override
+    public void halfStepEnd(Dynamics d, double dt) {
+        kickBox(d, dt);
+        chainHalf(d, dt);
+    }
+
+    private void kickBox(Dynamics d, double dt) {
+        double[] k = d.kineticTensor();
+        double twoK = 2 * (k[0] + k[4] + k[8]);
+        double v = d.state.box.volume();
+        double nf = d.degreesOfFreedom();
+        java.util.Arrays.fill(g, 0);
+        for (int a = 0; a < 3; a++) {
+            g[coupling.group[a]] += 2 * k[4 * a] + d.virial[4 * a] - v * pRef + twoK / nf;
+        }
+        for (int gi = 0; gi < coupling.groups; gi++) p[gi] += 0.5 * dt * g[gi];
+        updateRates();
+    }
+
+    private void chainHalf(Dynamics d, double dt) {
+        double kb = 0;
+        for (int gi = 0; gi < coupling.groups; gi++) kb += 0.5 * p[gi] * p[gi] / w[gi];
+        double s = chain.halfStep(kb, Dynamics.KB * d.referenceTemperature(), dt);
+        for (int gi = 0; gi < coupling.groups; gi++) p[gi] *= s;
+        updateRates();
+    }
+
+    private void updateRates() {
+        for (int a = 0; a < 3; a++) {
+            int gi = coupling.group[a];
+            rates[a] = w[gi] > 0 ? p[gi] / w[gi] : 0;
+        }
+    }
+
+    @Override
+    public double[] strainRates() {
+        return rates;
+    }
+
+    @Override
+    public double conservedEnergy(Dynamics d) {
+        double e = pRef * d.state.box.volume() + chain.energy(Dynamics.KB * d.referenceTemperature());
+        for (int gi = 0; gi < coupling.groups; gi++) e += 0.5 * p[gi] * p[gi] / w[gi];
+        return e;
+    }
+
+    @Override
+    public double[] saveState() {
+        double[] c = chain.saveState();
+        double[] s = new double[6 + c.length];
+        System.arraycopy(p, 0, s, 0, 3);
+        System.arraycopy(w, 0, s, 3, 3);
+        System.arraycopy(c, 0, s, 6, c.length);
+        return s;
+    }
+
+    @Override
+    public void restore(double[] s) {
+        System.arraycopy(s, 0, p, 0, 3);
+        System.arraycopy(s, 3, w, 0, 3);
+        chain.restore(java.util.Arrays.copyOfRange(s, 6, s.length));
+        updateRates();
+    }
+}

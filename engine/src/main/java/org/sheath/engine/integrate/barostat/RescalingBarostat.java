@@ -1,0 +1,114 @@
+package org.sheath.engine.integrate.barostat;
+
+import org.sheath.engine.context.EnergyReport;
+import org.sheath.engine.integrate.Dynamics;
+import org.sheath.engine.system.Box;
+import org.sheath.engine.system.State;
+
+/**
+ * Barostats that rescale the box every nstpcouple steps (C-rescale, Berendsen): they compute per-dimension
+ * scaling factors μ_a from the pressure tensor at the end of a step, scale positions by μ_a (and
+ * velocities by 1/μ_a if asked), restore the constraints, and change the box through the context. The
+ * kinetic and (to first order, −Σ W_aa·ln μ_a) potential energy they put in is subtracted from the
+ * conserved quantity.
+ */
+abstract class RescalingBarostat implements Barostat {
+    protected final double pRef, kappa, tauP;
+    protected final int nst;
+    protected final Coupling coupling;
+    private final double[] mu = new double[3], pDiag = new double[3];
+    private double work;
+    private double[] xr, yr, zr;
+
+    RescalingBarostat(double pressure, double compressibility, double tauP, int nstpcouple, Coupling coupling) {
+        if (!Double.isFinite(pressure)) throw new IllegalArgumentException("pressure must be finite: " + pressure);
+        if (!(compressibility > 0)) throw new IllegalArgumentException("compressibility must be > 0 1/bar: " + compressibility);
+        if (!(tauP > 0)) throw new IllegalArgumentException("tau_p must be > 0 ps: " + tauP);
+        if (nstpcouple < 1) throw new IllegalArgumentException("nstpcouple must be >= 1: " + nstpcouple);
+        this.pRef = pressure / EnergyReport.PRESFAC;
+        this.kappa = compressibility * EnergyReport.PRESFAC;
+        this.tauP = tauP;
+        this.nst = nstpcouple;
+        this.coupling = coupling;
+    }
+
+    @Override
+    public void init(Dynamics d) {
+        if (coupling != Coupling.ISOTROPIC && !d.state.box.isRectangular()) {
+            throw new IllegalArgumentException(coupling.deckName + " " + name() + " coupling needs a rectangular box");
+        }
+        xr = new double[d.natoms];
+        yr = new double[d.natoms];
+        zr = new double[d.natoms];
+    }
+
+    @Override
+    public boolean needsVirial(long step) {
+        return step % nst == 0;
+    }
+
+    /**
+     * The scaling factors for one coupling event over time {@code interval} from the pressure-tensor diagonal
+     * (kJ/mol/nm³) and volume.
+     */
+    protected abstract void factors(Dynamics d, double[] pDiag, double volume, double interval, double[] mu);
+
+    /** Whether velocities are scaled by 1/μ (C-rescale: yes; Berendsen: no). */
+    protected abstract boolean scalesVelocities();
+
+    @Override
+    public void endOfStep(Dynamics d, long step, double dt) {
+        if (step % nst != 0) return;
+        State s = d.state;
+        double[] k = d.kineticTensor();
+        double v = s.box.volume();
+        double[] pd = pDiag;
+        for (int a = 0; a < 3; a++) pd[a] = (2 * k[4 * a] + d.virial[4 * a]) / v;
+        factors(d, pd, v, nst * dt, mu);
+        double k0 = d.kineticEnergy();
+        double du = 0;
+        for (int a = 0; a < 3; a++) du -= d.virial[4 * a] * Math.log(mu[a]);
+        double mx = mu[0], my = mu[1], mz = mu[2];
+        for (int i = 0; i < d.natoms; i++) {
+            s.x[i] *= mx;
+            s.y[i] *= my;
+            s.z[i] *= mz;
+            if (scalesVelocities()) {
+                s.vx[i] /= mx;
+                s.vy[i] /= my;
+                s.vz[i] /= mz;
+            }
+        }
+        Box b = s.box;
+        d.context().setBox(new Box(b.ax() * mx, b.bx() * mx, b.by() * my, b.cx() * mx, b.cy() * my, b.cz() * mz));
+        if (d.constraints.count() > 0) {
+            System.arraycopy(s.x, 0, xr, 0, d.natoms);
+            System.arraycopy(s.y, 0, yr, 0, d.natoms);
+            System.arraycopy(s.z, 0, zr, 0, d.natoms);
+            d.constraints.constrainPositions(s, xr, yr, zr, 0);
+            d.constraints.constrainVelocities(s, 1.0, null);
+        }
+        work += d.kineticEnergy() - k0 + du;
+    }
+
+    @Override
+    public double conservedEnergy(Dynamics d) {
+        return -work;
+    }
+
+    @Override
+    public double[] saveState() {
+        return new double[] {work};
+    }
+
+    @Override
+    public void restore(double[] state) {
+        work = state[0];
+    }
+
+    /** Mean of the pressure-tensor diagonal over each coupling group. */
+    protected void groupPressure(double[] pDiag, double[] out) {
+        java.util.Arrays.fill(out, 0);
+        for (int a = 0; a < 3; a++) out[coupling.group[a]] += pDiag[a] / coupling.size(coupling.group[a]);
+    }
+}

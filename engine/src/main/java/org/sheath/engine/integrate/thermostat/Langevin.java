@@ -1,0 +1,67 @@
+package org.sheath.engine.integrate.thermostat;
+
+import org.sheath.engine.integrate.Dynamics;
+import org.sheath.engine.system.State;
+
+/**
+ * Langevin dynamics with the BAOAB splitting (Leimkuhler &amp; Matthews, Appl. Math. Res. Express 2013, 34):
+ * half kick, half drift, the exact Ornstein–Uhlenbeck velocity update v ← c·v + √((1 − c²)k_BT/m)·R with
+ * c = exp(−dt/τ) (friction γ = 1/τ), half drift, half kick; velocities are re-constrained after the O step.
+ * Conserved quantity: H minus the kinetic energy the bath put in.
+ */
+public final class Langevin implements Thermostat {
+    private final double tau;
+    private double heat;
+
+    public Langevin(double tau) {
+        if (!(tau > 0)) throw new IllegalArgumentException("tau_t (1/friction) must be > 0 ps for langevin: " + tau);
+        this.tau = tau;
+    }
+
+    @Override
+    public String name() {
+        return "langevin";
+    }
+
+    @Override
+    public boolean splitsDrift() {
+        return true;
+    }
+
+    @Override
+    public void midStep(Dynamics d, double dt) {
+        State s = d.state;
+        double k0 = d.kineticEnergy();
+        double c = Math.exp(-dt / tau);
+        double kt = Dynamics.KB * d.referenceTemperature();
+        double f = Math.sqrt((1 - c * c) * kt);
+        for (int i = 0; i < d.natoms; i++) {
+            double sd = f * Math.sqrt(d.invMass[i]);
+            s.vx[i] = c * s.vx[i] + sd * d.gaussian();
+            s.vy[i] = c * s.vy[i] + sd * d.gaussian();
+            s.vz[i] = c * s.vz[i] + sd * d.gaussian();
+        }
+        d.constraints.constrainVelocities(s, 1.0, null);
+        heat += d.kineticEnergy() - k0;
+    }
+
+    @Override
+    public double conservedEnergy(Dynamics d) {
+        return -heat;
+    }
+
+    @Override
+    public double tau() {
+        return tau;
+    }
+
+    @Override
+    public double[] saveState() {
+        return new double[] {heat};
+    }
+
+    @Override
+    public void restore(double[] state) {
+        heat = state[0];
+    }
+}
