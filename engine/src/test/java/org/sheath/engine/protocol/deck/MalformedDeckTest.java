@@ -19,7 +19,7 @@ import org.sheath.forcefields.InputException;
 /**
  * Malformed decks: each is written to a file and read with {@link Deck#read}; the error must be one line
  * that starts with {@code FILE:LINE: } (the line of {@code at}, or {@code FILE: } when {@code at} is null),
- * and holds every expected piece (what is wrong and the fix).
+ * and holds every expected piece (what is wrong and the fix). {@code -Dsheath.deck.print=true} prints every message.
  */
 class MalformedDeckTest {
     @TempDir
