@@ -1,5 +1,6 @@
 /**
- * Trajectory readers (and an XTC writer) for analysis.
+ * Trajectory readers for analysis. The writers (XTC, H5MD) are in the engine module, package
+ * {@code org.sheath.engine.io}.
  *
  * <p>Everything is in GROMACS units: nm, ps, nm/ps, kJ mol⁻¹ nm⁻¹. A box is 9 doubles, the
  * row-major box vectors a, b, c (a along x, b in the xy plane), or {@code null}.
