@@ -13,7 +13,8 @@
  * }</pre>
  *
  * <p>Formats (name: extensions): xtc: .xtc; trr: .trr .trj; dcd: .dcd; lammpsdump: .lammpstrj
- * .lammpsdump .dump; gro: .gro; pdb: .pdb .ent; xyz: .xyz. Other formats can be added as a
+ * .lammpsdump .dump; gro: .gro; pdb: .pdb .ent; xyz: .xyz; h5md: .h5md .h5 (a chain of blocks
+ * written by the engine's {@code H5mdWriter} is read as one trajectory). Other formats can be added as a
  * {@link org.sheath.analysis.traj.TrajectoryFormat} service. Readers throw
  * {@link org.sheath.analysis.traj.TrajectoryException} with a one-line message naming the
  * file and frame for truncated or corrupt input.
