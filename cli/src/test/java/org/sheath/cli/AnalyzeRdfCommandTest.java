@@ -41,6 +41,33 @@ class AnalyzeRdfCommandTest {
         assertThat(lines).hasSize(3 + 500);
     }
 
+    /** The same frames as an H5MD chain of two blocks (engine H5mdWriter) give the same g(r) as the XTC. */
+    @Test
+    void h5mdChainGivesTheSameRdfAsTheXtc() throws Exception {
+        Path h5 = dir.resolve("litfsi.h5");
+        try (org.sheath.analysis.traj.TrajectoryReader in = org.sheath.analysis.traj.TrajectoryFormats.open(XTC);
+             org.sheath.engine.io.H5mdWriter w = org.sheath.engine.io.H5mdWriter.create(h5, in.atomCount())) {
+            org.sheath.analysis.traj.Frame f = new org.sheath.analysis.traj.Frame();
+            for (int k = 0; k < 20 && in.next(f); k++) {
+                w.append(f.step, f.time, org.sheath.engine.system.Box.fromMatrix(f.box), f.x, f.y, f.z);
+                if (k == 9) {
+                    w.flush();
+                }
+            }
+        }
+        assertThat(dir.resolve("litfsi.part0002.h5")).exists();
+        Path fromXtc = dir.resolve("xtc.csv"), fromH5 = dir.resolve("h5.csv");
+        for (Path[] run : new Path[][] {{XTC, fromXtc}, {h5, fromH5}}) {
+            Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", run[0].toString(), "--ref", "name LI",
+                    "--sel", "resname DMF and name O1", "--rmax", "1.0", "-e", "20", "--threads", "1", "-o", run[1].toString());
+            assertThat(r.err()).isEmpty();
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).contains("20 frames");
+        }
+        List<String> a = Files.readAllLines(fromXtc), b = Files.readAllLines(fromH5);
+        assertThat(b.subList(2, b.size())).isEqualTo(a.subList(2, a.size()));
+    }
+
     @Test
     void textSummaryWithComSitesAndAStructureAsTopology() {
         Cli.Result r = Cli.run("analyze", "rdf", "-s", GRO.toString(), "-f", XTC.toString(), "--ref", "name LI",

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sheath.analysis.traj.Frame;
 import org.sheath.analysis.traj.TrajectoryFormats;
 import org.sheath.analysis.traj.TrajectoryReader;
-import org.sheath.analysis.traj.XtcWriter;
+import org.sheath.engine.io.XtcWriter;
 
 class AnalyzeShellsMsdCompareTest {
     static final String TOP = "../inputs/litfsi-zn-dmf/system.top";
@@ -122,11 +122,11 @@ class AnalyzeShellsMsdCompareTest {
                 "--charge", "NA=1"), "--charge NA: no such species");
         // an XTC whose frames are not evenly spaced in time
         Path uneven = dir.resolve("uneven.xtc");
-        try (TrajectoryReader in = TrajectoryFormats.open(Path.of(XTC)); XtcWriter w = new XtcWriter(uneven)) {
+        try (TrajectoryReader in = TrajectoryFormats.open(Path.of(XTC)); XtcWriter w = XtcWriter.open(uneven, in.atomCount())) {
             Frame f = new Frame();
             for (int k = 0; k < 12 && in.next(f); k++) {
                 f.time = k < 6 ? 2 * k : 2 * k + 1;
-                w.write(f);
+                w.append(f.step, f.time, f.box, f.x, f.y, f.z);
             }
         }
         assertOneLineError(Cli.run(cat(new String[] {"analyze", "shells", "-s", TOP, "-f", uneven.toString(), "--ref", "name LI",

@@ -27,5 +27,6 @@ final class Formats {
             new Simple("lammpsdump", List.of("lammpstrj", "lammpsdump", "dump"), LammpsDumpReader::new),
             new Simple("gro", List.of("gro"), GroReader::new),
             new Simple("pdb", List.of("pdb", "ent"), PdbReader::new),
-            new Simple("xyz", List.of("xyz"), XyzReader::new));
+            new Simple("xyz", List.of("xyz"), XyzReader::new),
+            new Simple("h5md", List.of("h5md", "h5"), H5mdReader::new));
 }

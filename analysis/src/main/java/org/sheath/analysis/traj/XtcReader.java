@@ -2,14 +2,16 @@ package org.sheath.analysis.traj;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.sheath.engine.io.XtcCodec;
 
 /**
  * GROMACS XTC reader (magic 1995, and 2023 with a 64-bit compressed size). Frames are decoded
- * straight from a large reusable read window; nothing is allocated per frame.
+ * straight from a large reusable read window with {@link XtcCodec} (engine module, shared with
+ * the engine's {@link org.sheath.engine.io.XtcWriter}); nothing is allocated per frame.
  */
 public final class XtcReader extends AbstractReader {
-    static final int MAGIC = 1995;
-    static final int MAGIC_2023 = 2023;
+    private static final int MAGIC = XtcCodec.MAGIC;
+    private static final int MAGIC_2023 = XtcCodec.MAGIC_2023;
     /** magic, natoms, step, time, box[9], natoms again. */
     private static final int HEADER = 4 * 14;
 

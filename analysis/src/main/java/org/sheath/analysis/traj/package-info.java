@@ -1,5 +1,6 @@
 /**
- * Trajectory readers (and an XTC writer) for analysis.
+ * Trajectory readers for analysis. The writers (XTC, H5MD) are in the engine module, package
+ * {@code org.sheath.engine.io}.
  *
  * <p>Everything is in GROMACS units: nm, ps, nm/ps, kJ mol⁻¹ nm⁻¹. A box is 9 doubles, the
  * row-major box vectors a, b, c (a along x, b in the xy plane), or {@code null}.
@@ -12,7 +13,8 @@
  * }</pre>
  *
  * <p>Formats (name: extensions): xtc: .xtc; trr: .trr .trj; dcd: .dcd; lammpsdump: .lammpstrj
- * .lammpsdump .dump; gro: .gro; pdb: .pdb .ent; xyz: .xyz. Other formats can be added as a
+ * .lammpsdump .dump; gro: .gro; pdb: .pdb .ent; xyz: .xyz; h5md: .h5md .h5 (a chain of blocks
+ * written by the engine's {@code H5mdWriter} is read as one trajectory). Other formats can be added as a
  * {@link org.sheath.analysis.traj.TrajectoryFormat} service. Readers throw
  * {@link org.sheath.analysis.traj.TrajectoryException} with a one-line message naming the
  * file and frame for truncated or corrupt input.

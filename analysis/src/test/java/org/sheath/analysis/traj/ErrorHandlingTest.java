@@ -122,7 +122,7 @@ class ErrorHandlingTest {
     void unknownExtension() {
         assertThatThrownBy(() -> TrajectoryFormats.open(tmp.resolve("traj.foo")))
                 .isInstanceOf(TrajectoryException.class)
-                .hasMessage("unknown trajectory format '.foo'; known: xtc, trr, dcd, lammpsdump, gro, pdb, xyz");
+                .hasMessage("unknown trajectory format '.foo'; known: xtc, trr, dcd, lammpsdump, gro, pdb, xyz, h5md");
         assertThatThrownBy(() -> TrajectoryFormats.open(tmp.resolve("traj.xtc"), "netcdf"))
                 .isInstanceOf(TrajectoryException.class)
                 .hasMessageStartingWith("unknown trajectory format 'netcdf'; known: xtc");

@@ -1,6 +1,8 @@
-package org.sheath.analysis.traj;
+package org.sheath.engine.io;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The XTC coordinate compression ("xdr3dfcoord"): coordinates are scaled by the precision and
@@ -8,10 +10,18 @@ import java.lang.invoke.VarHandle;
  * bounding box, or as a small delta from its predecessor, in runs whose delta width adapts from
  * atom to atom. Bits are packed most significant first. Written from the published description of
  * the GROMACS format; the decoder reproduces GROMACS' float arithmetic exactly.
+ *
+ * <p>Used by {@link XtcWriter} here and by the XTC reader of the analysis module. Neither side
+ * allocates per frame: {@link #decode} works on caller buffers, {@link Encoder} keeps its state.
  */
-final class XtcCodec {
+public final class XtcCodec {
     private XtcCodec() {
     }
+
+    /** Magic number of an XTC frame (32-bit compressed size). */
+    public static final int MAGIC = 1995;
+    /** Magic number of a GROMACS 2023+ XTC frame with a 64-bit compressed size. */
+    public static final int MAGIC_2023 = 2023;
 
     /** Sizes of the delta ranges; index {@code i} packs three values in {@code i} bits. */
     static final int[] MAGICINTS = {
@@ -26,7 +36,7 @@ final class XtcCodec {
     static final int FIRSTIDX = 9;
     static final int LASTIDX = MAGICINTS.length;
 
-    private static final VarHandle LONG_BE = BinaryInput.LONG_BE;
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /** Number of bits needed to store values in [0, size). */
     static int bitsForSize(int size) {
@@ -53,13 +63,14 @@ final class XtcCodec {
     /**
      * Decodes one frame's compressed coordinates.
      *
-     * @param b       buffer holding the compressed bytes (with at least 8 readable bytes past them)
+     * @param b       buffer holding the compressed bytes (with at least 8 readable bytes past them,
+     *                because bits are fetched as 64-bit words)
      * @param base    offset of the first compressed byte in {@code b}
      * @param nbytes  number of compressed bytes
      * @param scratch at least 32 ints
      * @return null on success, else a description of the inconsistency found
      */
-    static String decode(byte[] b, int base, int nbytes, int natoms, float precision,
+    public static String decode(byte[] b, int base, int nbytes, int natoms, float precision,
                          int min0, int min1, int min2, int max0, int max1, int max2, int smallidx,
                          double[] x, double[] y, double[] z, int[] scratch) {
         if (smallidx < FIRSTIDX || smallidx >= LASTIDX) {
@@ -261,16 +272,20 @@ final class XtcCodec {
 
     // ------------------------------------------------------------------ encoder
 
-    /** Most significant-bit-first bit packer into a byte array. */
+    /** Most significant-bit-first bit packer into a byte array; reused from frame to frame. */
     private static final class Bits {
-        final byte[] out;
+        byte[] out;
         int len;
         long acc;
         int nacc;
+        /** Little-endian byte string of the wide (more than 62 bits) triple case. */
+        final int[] wide = new int[16];
 
-        Bits(byte[] out, int start) {
+        void reset(byte[] out, int start) {
             this.out = out;
             this.len = start;
+            this.acc = 0;
+            this.nacc = 0;
         }
 
         void put(int nbits, long value) {
@@ -303,7 +318,8 @@ final class XtcCodec {
             return;
         }
         // wide case: multiply-add on a little-endian byte string
-        int[] bytes = new int[16];
+        int[] bytes = w.wide;
+        java.util.Arrays.fill(bytes, 0);
         int nb = 0;
         long carry = v0;
         while (carry != 0) {
@@ -344,21 +360,46 @@ final class XtcCodec {
     }
 
     /**
-     * Compresses integer coordinates; a stream {@link #decode} reads back exactly. Each group is
-     * one full-width atom followed by up to 9 atoms stored as deltas (the first of them is the
-     * atom before the full-width one, matching the decoder's swap), with the delta range
-     * widened or narrowed by one step at a time.
-     *
-     * @return number of bytes written at {@code out[start...]}
+     * A small-delta range index that fits the first two atoms (usually bonded neighbours): the
+     * {@code smallidx} to start {@link Encoder#encode} with. Needs {@code n >= 2}.
      */
-    static int encode(int[] x, int[] y, int[] z, int n, int min0, int min1, int min2,
-                      long s0, long s1, long s2, int smallidx, byte[] out, int start) {
+    public static int initialSmallIndex(int[] x, int[] y, int[] z) {
+        int d = Math.max(Math.abs(x[1] - x[0]), Math.max(Math.abs(y[1] - y[0]), Math.abs(z[1] - z[0])));
+        int idx = FIRSTIDX;
+        while (idx < LASTIDX - 1 && MAGICINTS[idx] / 2 <= d) {
+            idx++;
+        }
+        return idx;
+    }
+
+    /** The compressor, with its bit packer kept between calls so that encoding does not allocate. Not thread-safe. */
+    public static final class Encoder {
+        private final Bits w = new Bits();
+
+        /**
+         * Compresses integer coordinates; a stream {@link #decode} reads back exactly. Each group is
+         * one full-width atom followed by up to 9 atoms stored as deltas (the first of them is the
+         * atom before the full-width one, matching the decoder's swap), with the delta range
+         * widened or narrowed by one step at a time. {@code s0, s1, s2} are the sizes of the
+         * integer bounding box, {@code max - min + 1} per axis; {@code out} needs room for
+         * {@code 16 * n + 16} bytes past {@code start}.
+         *
+         * @return number of bytes written at {@code out[start...]}
+         */
+        public int encode(int[] x, int[] y, int[] z, int n, int min0, int min1, int min2,
+                          long s0, long s1, long s2, int smallidx, byte[] out, int start) {
+            return XtcCodec.encode(w, x, y, z, n, min0, min1, min2, s0, s1, s2, smallidx, out, start);
+        }
+    }
+
+    private static int encode(Bits w, int[] x, int[] y, int[] z, int n, int min0, int min1, int min2,
+                              long s0, long s1, long s2, int smallidx, byte[] out, int start) {
         boolean large = s0 > 0xffffff || s1 > 0xffffff || s2 > 0xffffff;
         int bitsize = large ? 0 : bitsForSizes(s0, s1, s2);
         int bs0 = 64 - Long.numberOfLeadingZeros(s0);
         int bs1 = 64 - Long.numberOfLeadingZeros(s1);
         int bs2 = 64 - Long.numberOfLeadingZeros(s2);
-        Bits w = new Bits(out, start);
+        w.reset(out, start);
         int prevRun = 0;
         int i = 0;
         final int maxSmall = 9;
