@@ -21,4 +21,10 @@ public interface PairSearch {
 
     /** Number of list builds so far. */
     long listBuilds();
+
+    /** The build positions and box of the current list ({x0, y0, z0, box matrix}), or null: for checkpoints. */
+    double[][] listReference();
+
+    /** Rebuilds the list from a {@link #listReference()} (a restart continues with the same list). */
+    void rebuildList(double[][] reference);
 }

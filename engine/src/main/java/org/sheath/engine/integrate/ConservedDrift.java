@@ -30,6 +30,15 @@ public final class ConservedDrift {
         see += e * e;
     }
 
+    /** The running sums, for checkpoints. */
+    public double[] save() {
+        return new double[] {n, t0, e0, st, se, stt, ste, see};
+    }
+
+    public void restore(double[] s) {
+        n = (long) s[0]; t0 = s[1]; e0 = s[2]; st = s[3]; se = s[4]; stt = s[5]; ste = s[6]; see = s[7];
+    }
+
     public long samples() {
         return n;
     }

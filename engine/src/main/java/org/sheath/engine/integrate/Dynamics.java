@@ -33,6 +33,8 @@ public final class Dynamics {
     /** The constraint part of {@link #virial}, from the last velocity-constraint stage. */
     public final double[] constraintVirial = new double[9];
     private final double[] ekin = new double[9];
+    /** The MTK strain rates of the current step (null without an extended-system barostat): velocity constraints need them. */
+    public double[] strainRates;
 
     public Dynamics(Context context, Constraints constraints, boolean comRemoval, double temperature, long seed) {
         this.context = context;
@@ -81,6 +83,15 @@ public final class Dynamics {
 
     public RestorableUniformRandomProvider random() {
         return rng;
+    }
+
+    /** The random stream's state (for checkpoints). */
+    public byte[] saveRandomState() {
+        return ((org.apache.commons.rng.core.RandomProviderDefaultState) rng.saveState()).getState();
+    }
+
+    public void restoreRandomState(byte[] state) {
+        rng.restoreState(new org.apache.commons.rng.core.RandomProviderDefaultState(state));
     }
 
     /** A standard normal deviate from the dynamics' random stream. */

@@ -150,6 +150,59 @@ public final class VelocityVerlet implements Integrator {
         if (schedule != null) d.setReferenceTemperature(schedule.at(stageTime()));
     }
 
+    /**
+     * A snapshot for an exact continuation (call between {@link #run} calls, e.g. from a reporter's
+     * caller after run returns, or at a checkpoint interval).
+     */
+    public DynamicsCheckpoint checkpoint() {
+        if (!initialized) initialize();
+        double[][] list = ctx.pairSearch() == null ? null : ctx.pairSearch().listReference();
+        return new DynamicsCheckpoint(s.step, s.time, s.box.toMatrix(), s.x.clone(), s.y.clone(), s.z.clone(),
+                s.vx.clone(), s.vy.clone(), s.vz.clone(), stageStart, stageStartStep, stepsDone,
+                d.referenceTemperature(), thermostat == null ? new double[0] : thermostat.saveState(),
+                barostat == null ? new double[0] : barostat.saveState(), d.saveRandomState(), d.virial.clone(),
+                d.constraintVirial.clone(), forceVirial.clone(), drift.save(), list);
+    }
+
+    /**
+     * Continues from a checkpoint instead of starting: restores the state and the variables, rebuilds the
+     * pair list from its saved reference and computes the forces of the current step (no constraining of
+     * the start, no step-0 report). The continued trajectory equals the uninterrupted one bit for bit
+     * (same thread count).
+     */
+    public void resume(DynamicsCheckpoint c) {
+        if (c.x().length != n) throw new IllegalArgumentException("checkpoint has " + c.x().length + " atoms, the system " + n);
+        System.arraycopy(c.x(), 0, s.x, 0, n);
+        System.arraycopy(c.y(), 0, s.y, 0, n);
+        System.arraycopy(c.z(), 0, s.z, 0, n);
+        System.arraycopy(c.vx(), 0, s.vx, 0, n);
+        System.arraycopy(c.vy(), 0, s.vy, 0, n);
+        System.arraycopy(c.vz(), 0, s.vz, 0, n);
+        ctx.setBox(Box.fromMatrix(c.box()));
+        s.step = c.step();
+        s.time = c.time();
+        stageStart = c.stageStart();
+        stageStartStep = c.stageStartStep();
+        stepsDone = c.stepsDone();
+        d.setReferenceTemperature(c.referenceTemperature());
+        if (thermostat != null) {
+            thermostat.init(d);
+            thermostat.restore(c.thermostat());
+        }
+        if (barostat != null) {
+            barostat.init(d);
+            barostat.restore(c.barostat());
+        }
+        d.restoreRandomState(c.random());
+        System.arraycopy(c.virial(), 0, d.virial, 0, 9);
+        System.arraycopy(c.constraintVirial(), 0, d.constraintVirial, 0, 9);
+        System.arraycopy(c.forceVirial(), 0, forceVirial, 0, 9);
+        drift.restore(c.drift());
+        if (c.pairList() != null && ctx.pairSearch() != null) ctx.pairSearch().rebuildList(c.pairList());
+        acc = ctx.computeForces(Force.ALL);
+        initialized = true;
+    }
+
     /** Constrains the start, computes the forces of step 0 with energies and reports it. */
     private void initialize() {
         stageStart = s.time;
@@ -202,6 +255,7 @@ public final class VelocityVerlet implements Integrator {
             timer.mark(Phase.OTHER);
             updateReference();
             double[] rates = barostat == null ? null : barostat.strainRates();
+            d.strainRates = rates;
             if (thermostat != null) {
                 thermostat.halfStep(d, dt);
                 timer.mark(Phase.THERMOSTAT);
@@ -221,6 +275,10 @@ public final class VelocityVerlet implements Integrator {
             }
             s.step++;
             s.time = stageStart + (s.step - stageStartStep) * dt;
+            if (barostat != null) {
+                barostat.beforeForces(d, s.step, dt);
+                timer.mark(Phase.BAROSTAT);
+            }
             ctx.updateNeighbors();
             timer.mark(Phase.NEIGHBOR);
             boolean energy = isEnergyStep(s.step, lastOfRun);
@@ -233,7 +291,7 @@ public final class VelocityVerlet implements Integrator {
             timer.mark(Phase.UPDATE);
             if (d.constraints.count() > 0) {
                 java.util.Arrays.fill(d.constraintVirial, 0);
-                d.constraints.constrainVelocities(s, 0.5 * dt, virial ? d.constraintVirial : null);
+                d.constraints.constrainVelocities(s, 0.5 * dt, virial ? d.constraintVirial : null, rates);
                 timer.mark(Phase.CONSTRAINTS);
             }
             if (virial) for (int a = 0; a < 9; a++) d.virial[a] = forceVirial[a] + d.constraintVirial[a];

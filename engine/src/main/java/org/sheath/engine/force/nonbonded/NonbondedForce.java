@@ -138,6 +138,17 @@ public final class NonbondedForce implements Force, PairSearch {
         return list.builds();
     }
 
+    @Override
+    public double[][] listReference() {
+        return list.reference();
+    }
+
+    @Override
+    public void rebuildList(double[][] ref) {
+        list.build(org.sheath.engine.system.Box.fromMatrix(ref[3]), ref[0], ref[1], ref[2]);
+        list.split(nthreads, bounds);
+    }
+
     public double cutoff() {
         return rc;
     }

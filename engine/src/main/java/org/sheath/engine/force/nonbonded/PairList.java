@@ -274,6 +274,16 @@ public final class PairList {
         }
     }
 
+    /**
+     * The positions and box of the last build ({x0, y0, z0, box matrix}, copies), or null before the first:
+     * with {@link #build} from them a restarted run gets the same list, hence bit-identical forces.
+     */
+    public double[][] reference() {
+        if (!built) return null;
+        return new double[][] {java.util.Arrays.copyOf(x0, natoms), java.util.Arrays.copyOf(y0, natoms),
+                java.util.Arrays.copyOf(z0, natoms), boxAtBuild.clone()};
+    }
+
     public int shiftCount() {
         return nshifts;
     }

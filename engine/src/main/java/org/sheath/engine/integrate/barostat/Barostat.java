@@ -37,8 +37,15 @@ public interface Barostat {
         return null;
     }
 
-    /** After the step is complete (rescaling barostats act here). {@code step} is the step just completed. */
+    /** After the step is complete (rescaling barostats compute their factors here). {@code step} is the step just completed. */
     default void endOfStep(Dynamics d, long step, double dt) {
+    }
+
+    /**
+     * After the drift of the next step, before its neighbour search and forces (rescaling barostats scale
+     * box and positions here, so that the forces are always those of the current positions).
+     */
+    default void beforeForces(Dynamics d, long step, double dt) {
     }
 
     /** What the barostat adds to the conserved quantity (P₀V, box kinetic energy, work done), kJ/mol. */

@@ -15,7 +15,7 @@ import org.sheath.engine.integrate.thermostat.NhcChain;
  *   dp_g/dt = Σ_{a∈g} (2K_aa + W_aa − V·P₀) + n_g·2K/N_f
  * </pre>
  * with W_aa the virial (forces and constraints). The mass sets the period τ_p of small volume oscillations
- * for a liquid of compressibility κ: W_g = n_g²·V·κ·τ_p²/(4π²) (as GROMACS's Parrinello–Rahman chooses its
+ * for a liquid of compressibility κ: W_g = n_g²·V·τ_p²/(4π²·κ) (from ω² = n_g²·V/(κ·W_g) for ε_g) (as GROMACS's Parrinello–Rahman chooses its
  * mass from τ_p and κ). Works with constraints: the integrator applies RATTLE after the MTK drift and kick,
  * and the constraint virial enters W. Conserved: Σp_g²/2W_g + P₀V + the chain's energy.
  */
@@ -57,7 +57,7 @@ public final class Mtk implements Barostat {
         double v = d.state.box.volume();
         for (int gi = 0; gi < coupling.groups; gi++) {
             int n = coupling.size(gi);
-            w[gi] = n * n * v * kappa * tauP * tauP / (4 * Math.PI * Math.PI);
+            w[gi] = n * n * v * tauP * tauP / (4 * Math.PI * Math.PI * kappa);
         }
         if (chain == null) chain = new NhcChain(chainLength, coupling.groups, tauT, 1, 5);
         updateRates();

@@ -7,8 +7,9 @@ import org.sheath.engine.system.State;
 
 /**
  * Barostats that rescale the box every nstpcouple steps (C-rescale, Berendsen): they compute per-dimension
- * scaling factors μ_a from the pressure tensor at the end of a step, scale positions by μ_a (and
- * velocities by 1/μ_a if asked), restore the constraints, and change the box through the context. The
+ * scaling factors μ_a from the pressure tensor at the end of a coupling step, and in the next step, after
+ * the drift and before the forces, scale positions by μ_a (and velocities by 1/μ_a if asked), restore the
+ * constraints, and change the box through the context — so forces always belong to the positions. The
  * kinetic and (to first order, −Σ W_aa·ln μ_a) potential energy they put in is subtracted from the
  * conserved quantity.
  */
@@ -17,7 +18,8 @@ abstract class RescalingBarostat implements Barostat {
     protected final int nst;
     protected final Coupling coupling;
     private final double[] mu = new double[3], pDiag = new double[3];
-    private double work;
+    private double work, pendingDu;
+    private boolean pending;
     private double[] xr, yr, zr;
 
     RescalingBarostat(double pressure, double compressibility, double tauP, int nstpcouple, Coupling coupling) {
@@ -56,6 +58,7 @@ abstract class RescalingBarostat implements Barostat {
     /** Whether velocities are scaled by 1/μ (C-rescale: yes; Berendsen: no). */
     protected abstract boolean scalesVelocities();
 
+    /** Computes the factors from the pressure at the end of a coupling step; they are applied in {@link #beforeForces}. */
     @Override
     public void endOfStep(Dynamics d, long step, double dt) {
         if (step % nst != 0) return;
@@ -65,9 +68,18 @@ abstract class RescalingBarostat implements Barostat {
         double[] pd = pDiag;
         for (int a = 0; a < 3; a++) pd[a] = (2 * k[4 * a] + d.virial[4 * a]) / v;
         factors(d, pd, v, nst * dt, mu);
+        pendingDu = 0;
+        for (int a = 0; a < 3; a++) pendingDu -= d.virial[4 * a] * Math.log(mu[a]);
+        pending = true;
+    }
+
+    /** Scales box, positions (and velocities) by the pending factors, then restores the constraints. */
+    @Override
+    public void beforeForces(Dynamics d, long step, double dt) {
+        if (!pending) return;
+        pending = false;
+        State s = d.state;
         double k0 = d.kineticEnergy();
-        double du = 0;
-        for (int a = 0; a < 3; a++) du -= d.virial[4 * a] * Math.log(mu[a]);
         double mx = mu[0], my = mu[1], mz = mu[2];
         for (int i = 0; i < d.natoms; i++) {
             s.x[i] *= mx;
@@ -88,7 +100,7 @@ abstract class RescalingBarostat implements Barostat {
             d.constraints.constrainPositions(s, xr, yr, zr, 0);
             d.constraints.constrainVelocities(s, 1.0, null);
         }
-        work += d.kineticEnergy() - k0 + du;
+        work += d.kineticEnergy() - k0 + pendingDu;
     }
 
     @Override
@@ -98,12 +110,17 @@ abstract class RescalingBarostat implements Barostat {
 
     @Override
     public double[] saveState() {
-        return new double[] {work};
+        return new double[] {work, pending ? 1 : 0, mu[0], mu[1], mu[2], pendingDu};
     }
 
     @Override
     public void restore(double[] state) {
         work = state[0];
+        pending = state[1] != 0;
+        mu[0] = state[2];
+        mu[1] = state[3];
+        mu[2] = state[4];
+        pendingDu = state[5];
     }
 
     /** Mean of the pressure-tensor diagonal over each coupling group. */

@@ -170,8 +170,10 @@ public final class ConstraintSet implements Constraints {
     }
 
     @Override
-    public void constrainVelocities(State s, double impulseTime, double[] virial) {
-        if (settle != null) settle.velocities(s, impulseTime, virial);
+    public void constrainVelocities(State s, double impulseTime, double[] virial, double[] rates) {
+        if (settle != null) settle.velocities(s, impulseTime, virial, rates);
+        boolean mtk = rates != null && (rates[0] != 0 || rates[1] != 0 || rates[2] != 0);
+        double ra = mtk ? rates[0] : 0, rb = mtk ? rates[1] : 0, rc = mtk ? rates[2] : 0;
         if (npairs == 0) return;
         double[] x = s.x, y = s.y, z = s.z, vx = s.vx, vy = s.vy, vz = s.vz;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
@@ -181,7 +183,8 @@ public final class ConstraintSet implements Constraints {
                 int i = ci[k], j = cj[k];
                 diff(s, x, y, z, i, j, scratch);
                 double rx = scratch[0], ry = scratch[1], rz = scratch[2];
-                double rv = rx * (vx[j] - vx[i]) + ry * (vy[j] - vy[i]) + rz * (vz[j] - vz[i]);
+                double rv = rx * (vx[j] - vx[i]) + ry * (vy[j] - vy[i]) + rz * (vz[j] - vz[i])
+                        + ra * rx * rx + rb * ry * ry + rc * rz * rz;
                 // relative velocity along the bond below tol·d per fs (rv = r·v_ij ≈ d·v_along)
                 if (Math.abs(rv) <= tol * d2[k] * 1000) continue;
                 done = false;

@@ -26,7 +26,16 @@ public interface Constraints {
      * forces F = m·Δv/impulseTime (impulseTime = dt/2 after a half kick) are added to the virial
      * W = Σ r_ij ⊗ F_ij (row-major 3×3) unless {@code virial} is null.
      */
-    void constrainVelocities(State state, double impulseTime, double[] virial);
+    default void constrainVelocities(State state, double impulseTime, double[] virial) {
+        constrainVelocities(state, impulseTime, virial, null);
+    }
+
+    /**
+     * As {@link #constrainVelocities(State, double, double[])} under an MTK barostat whose strain rates
+     * v_a (1/ps per dimension, or null) also move the atoms (dr/dt = v + v_a·r_a): the condition that keeps
+     * the constrained lengths fixed is then r_ij·v_ij = −Σ_a v_a·r_ij,a².
+     */
+    void constrainVelocities(State state, double impulseTime, double[] virial, double[] strainRates);
 
     /** The constraints as they are now: the largest relative deviation |r − d|/d over all constraints. */
     double maxRelativeDeviation(State state);
@@ -43,7 +52,7 @@ public interface Constraints {
         }
 
         @Override
-        public void constrainVelocities(State state, double impulseTime, double[] virial) {
+        public void constrainVelocities(State state, double impulseTime, double[] virial, double[] strainRates) {
         }
 
         @Override

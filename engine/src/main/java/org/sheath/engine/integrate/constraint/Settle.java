@@ -132,7 +132,9 @@ final class Settle {
         }
     }
 
-    void velocities(State s, double impulseTime, double[] virial) {
+    void velocities(State s, double impulseTime, double[] virial, double[] rates) {
+        boolean mtk = rates != null && (rates[0] != 0 || rates[1] != 0 || rates[2] != 0);
+        double ra = mtk ? rates[0] : 0, rb = mtk ? rates[1] : 0, rc2 = mtk ? rates[2] : 0;
         double[] x = s.x, y = s.y, z = s.z, vx = s.vx, vy = s.vy, vz = s.vz;
         double iO = 1 / mO, iH = 1 / mH;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
@@ -157,6 +159,11 @@ final class Settle {
             double r0 = dot(b0[0], b0[1], b0[2], vabx, vaby, vabz);
             double r1 = dot(c0[0], c0[1], c0[2], vacx, vacy, vacz);
             double r2 = dot(rbcx, rbcy, rbcz, vbcx, vbcy, vbcz);
+            if (mtk) {
+                r0 += ra * b0[0] * b0[0] + rb * b0[1] * b0[1] + rc2 * b0[2] * b0[2];
+                r1 += ra * c0[0] * c0[0] + rb * c0[1] * c0[1] + rc2 * c0[2] * c0[2];
+                r2 += ra * rbcx * rbcx + rb * rbcy * rbcy + rc2 * rbcz * rbcz;
+            }
             // solve A g = r (symmetric 3×3) by Cramer's rule
             double c00 = a11 * a22 - a12 * a12, c01 = a02 * a12 - a01 * a22, c02 = a01 * a12 - a02 * a11;
             double det = a00 * c00 + a01 * c01 + a02 * c02;

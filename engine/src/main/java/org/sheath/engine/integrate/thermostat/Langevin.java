@@ -41,7 +41,7 @@ public final class Langevin implements Thermostat {
             s.vy[i] = c * s.vy[i] + sd * d.gaussian();
             s.vz[i] = c * s.vz[i] + sd * d.gaussian();
         }
-        d.constraints.constrainVelocities(s, 1.0, null);
+        d.constraints.constrainVelocities(s, 1.0, null, d.strainRates);
         heat += d.kineticEnergy() - k0;
     }
 
