@@ -161,7 +161,7 @@ public final class VelocityVerlet implements Integrator {
                 s.vx.clone(), s.vy.clone(), s.vz.clone(), stageStart, stageStartStep, stepsDone,
                 d.referenceTemperature(), thermostat == null ? new double[0] : thermostat.saveState(),
                 barostat == null ? new double[0] : barostat.saveState(), d.saveRandomState(), d.virial.clone(),
-                d.constraintVirial.clone(), forceVirial.clone(), drift.save(), list);
+                d.constraintVirial.clone(), forceVirial.clone(), driftState(), list);
     }
 
     /**
@@ -198,9 +198,17 @@ public final class VelocityVerlet implements Integrator {
         System.arraycopy(c.constraintVirial(), 0, d.constraintVirial, 0, 9);
         System.arraycopy(c.forceVirial(), 0, forceVirial, 0, 9);
         drift.restore(c.drift());
+        d.setRemovedKinetic(c.drift()[8]);
         if (c.pairList() != null && ctx.pairSearch() != null) ctx.pairSearch().rebuildList(c.pairList());
         acc = ctx.computeForces(Force.ALL);
         initialized = true;
+    }
+
+    /** The drift sums and, last, the kinetic energy removed with the centre-of-mass motion. */
+    private double[] driftState() {
+        double[] a = java.util.Arrays.copyOf(drift.save(), 9);
+        a[8] = d.removedKinetic();
+        return a;
     }
 
     /** Constrains the start, computes the forces of step 0 with energies and reports it. */
@@ -299,6 +307,7 @@ public final class VelocityVerlet implements Integrator {
                 barostat.halfStepEnd(d, dt);
                 timer.mark(Phase.BAROSTAT);
             }
+            updateReference(); // the second half step acts at the new time (annealing)
             if (thermostat != null) {
                 thermostat.halfStep(d, dt);
                 timer.mark(Phase.THERMOSTAT);
@@ -325,7 +334,7 @@ public final class VelocityVerlet implements Integrator {
     }
 
     private void sample() {
-        double extra = 0;
+        double extra = d.removedKinetic();
         if (thermostat != null) extra += thermostat.conservedEnergy(d);
         if (barostat != null) extra += barostat.conservedEnergy(d);
         report.fill(d, acc, ctx.forceSet().terms(), totalMass, extra);
