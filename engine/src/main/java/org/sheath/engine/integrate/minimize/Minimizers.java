@@ -12,6 +12,7 @@ public final class Minimizers {
 
     static {
         BY_NAME.put("steep", SteepestDescent::new);
+        BY_NAME.put("fire", Fire::new);
     }
 
     private Minimizers() {

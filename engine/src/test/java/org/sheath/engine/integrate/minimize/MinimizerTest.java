@@ -220,6 +220,24 @@ class MinimizerTest {
     }
 
     @Test
+    void fireRelaxesADisturbedBox() {
+        MdSystem sys = box();
+        State s = disturbedBox(sys, 42, 0.025);
+        try (Context c = new Context(sys, s, ForceSet.create(sys, BOX_OPTIONS, s.box), 2)) {
+            Trace t = new Trace();
+            long t0 = System.nanoTime();
+            MinimizationResult r = Minimizers.create("fire").minimize(c, Constraints.NONE,
+                    MinimizationOptions.DEFAULTS.withEmtol(100).withNsteps(2000), t);
+            double sec = (System.nanoTime() - t0) * 1e-9;
+            System.out.printf("fire, box: %s; %d evaluations, %.1f s; start E %.5e%n", r.summary(), r.forceEvaluations(),
+                    sec, t.energies.get(0));
+            assertThat(r.converged()).isTrue();
+            assertThat(r.fmax()).isLessThanOrEqualTo(100);
+            assertThat(r.potentialEnergy()).isLessThan(t.energies.get(0));
+        }
+    }
+
+    @Test
     void hBondConstraintsHoldThroughMinimization() {
         MdSystem sys = box();
         ConstraintSet cs = ConstraintSet.of(sys, ConstraintMode.H_BONDS);
@@ -283,16 +301,18 @@ class MinimizerTest {
                 .hasMessage("nsteps must be at least 1, got -5");
         assertThatThrownBy(() -> MinimizationOptions.DEFAULTS.withEmstep(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("emstep must be a positive finite length in nm (e.g. 0.01), got 0.0");
+        assertThatThrownBy(() -> new Fire(new Fire.Parameters(0.001, 0.0005, 0.0001, 20, 1.1, 0.5, 0.25, 0.99, 2000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dtMin <= dt <= dtMax");
     }
 
     @Test
     void minimizersAreFoundByName() {
-        assertThat(Minimizers.names()).containsExactly("steep");
+        assertThat(Minimizers.names()).containsExactly("steep", "fire");
         assertThat(Minimizers.create("steep")).isInstanceOf(SteepestDescent.class);
-        assertThat(Minimizers.create(" Steep ")).isInstanceOf(SteepestDescent.class);
+        assertThat(Minimizers.create(" FIRE ")).isInstanceOf(Fire.class);
         for (String n : Minimizers.names()) assertThat(Minimizers.create(n).name()).isEqualTo(n);
         assertThatThrownBy(() -> Minimizers.create("cg")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown minimizer 'cg'; known: steep");
+                .hasMessage("unknown minimizer 'cg'; known: steep, fire");
     }
 
     @Test
