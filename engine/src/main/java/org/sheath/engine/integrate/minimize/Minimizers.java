@@ -13,6 +13,7 @@ public final class Minimizers {
     static {
         BY_NAME.put("steep", SteepestDescent::new);
         BY_NAME.put("fire", Fire::new);
+        BY_NAME.put("lbfgs", Lbfgs::new);
     }
 
     private Minimizers() {

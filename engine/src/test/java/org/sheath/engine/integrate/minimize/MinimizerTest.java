@@ -195,17 +195,27 @@ class MinimizerTest {
 
     @Test
     void steepestDescentRelaxesADisturbedBoxWithFallingEnergy() {
+        relaxWithFallingEnergy("steep");
+    }
+
+    @Test
+    void lbfgsRelaxesADisturbedBoxWithFallingEnergy() {
+        relaxWithFallingEnergy("lbfgs");
+    }
+
+    /** To Fmax < 100 from the disturbed box; every accepted step lowers the energy. */
+    static void relaxWithFallingEnergy(String name) {
         MdSystem sys = box();
         State s = disturbedBox(sys, 42, 0.02);
         try (Context c = new Context(sys, s, ForceSet.create(sys, BOX_OPTIONS, s.box), 2)) {
             c.checkOverlaps(); // unminimised, but nothing closer than 0.05 nm
             Trace t = new Trace();
             long t0 = System.nanoTime();
-            MinimizationResult r = Minimizers.create("steep").minimize(c, Constraints.NONE,
+            MinimizationResult r = Minimizers.create(name).minimize(c, Constraints.NONE,
                     MinimizationOptions.DEFAULTS.withEmtol(100).withNsteps(2000), t);
             double sec = (System.nanoTime() - t0) * 1e-9;
-            System.out.printf("steep, box: %s; %d evaluations, %d accepted, %.1f s; start E %.5e, Fmax %.4e%n", r.summary(),
-                    r.forceEvaluations(), t.steps.size(), sec, t.energies.get(0), t.fmax.get(0));
+            System.out.printf("%s, box: %s; %d evaluations, %d accepted, %.1f s; start E %.5e, Fmax %.4e%n", name,
+                    r.summary(), r.forceEvaluations(), t.steps.size(), sec, t.energies.get(0), t.fmax.get(0));
             assertThat(r.converged()).isTrue();
             assertThat(r.fmax()).isLessThanOrEqualTo(100);
             assertThat(t.steps.get(0)).isZero();
@@ -244,7 +254,7 @@ class MinimizerTest {
         boolean[] replaced = cs.replacedBonds();
         FlatTopology.Terms bonds = sys.topology.terms(TermKind.HARMONIC_BOND);
         assertThat(cs.pairCount()).isGreaterThan(0);
-        for (String name : Minimizers.names()) {
+        for (String name : List.of("steep", "fire")) {
             State s = disturbedBox(sys, 7, 0.025);
             ForceSet set = ForceSet.builder(sys, BOX_OPTIONS, s.box).constrainedBonds(replaced).addDefaults().build();
             try (Context c = new Context(sys, s, set, 2)) {
@@ -266,6 +276,18 @@ class MinimizerTest {
                 assertThat(along).as(name).isLessThan(1e-6);
                 assertThat(rawAlong).as("the projection removes real forces").isGreaterThan(1);
             }
+        }
+    }
+
+    @Test
+    void lbfgsRefusesConstraints() {
+        MdSystem sys = box();
+        ConstraintSet cs = ConstraintSet.of(sys, ConstraintMode.H_BONDS);
+        State s = sys.newState(StructureFiles.read(BOX_GRO), "conf.gro");
+        ForceSet set = ForceSet.builder(sys, BOX_OPTIONS, s.box).constrainedBonds(cs.replacedBonds()).addDefaults().build();
+        try (Context c = new Context(sys, s, set, 1)) {
+            assertThatThrownBy(() -> Minimizers.create("lbfgs").minimize(c, cs, MinimizationOptions.DEFAULTS, null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not support constraints");
         }
     }
 
@@ -303,16 +325,19 @@ class MinimizerTest {
                 .hasMessage("emstep must be a positive finite length in nm (e.g. 0.01), got 0.0");
         assertThatThrownBy(() -> new Fire(new Fire.Parameters(0.001, 0.0005, 0.0001, 20, 1.1, 0.5, 0.25, 0.99, 2000)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dtMin <= dt <= dtMax");
+        assertThatThrownBy(() -> new Lbfgs(0, 0.1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("L-BFGS memory must be at least 1, got 0");
     }
 
     @Test
     void minimizersAreFoundByName() {
-        assertThat(Minimizers.names()).containsExactly("steep", "fire");
+        assertThat(Minimizers.names()).containsExactly("steep", "fire", "lbfgs");
         assertThat(Minimizers.create("steep")).isInstanceOf(SteepestDescent.class);
         assertThat(Minimizers.create(" FIRE ")).isInstanceOf(Fire.class);
+        assertThat(Minimizers.create("lbfgs")).isInstanceOf(Lbfgs.class);
         for (String n : Minimizers.names()) assertThat(Minimizers.create(n).name()).isEqualTo(n);
         assertThatThrownBy(() -> Minimizers.create("cg")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown minimizer 'cg'; known: steep, fire");
+                .hasMessage("unknown minimizer 'cg'; known: steep, fire, lbfgs");
     }
 
     @Test
