@@ -26,7 +26,7 @@ import org.sheath.engine.integrate.thermostat.Thermostats;
 class ValidationEnsembleTest {
     static final int THREADS = Integer.getInteger("sheath.threads", 2);
     static final double NVT_PS = Double.parseDouble(System.getProperty("sheath.nvt.ps", "100"));
-    static final double NPT_PS = Double.parseDouble(System.getProperty("sheath.npt.ps", "200"));
+    static final double NPT_PS = Double.parseDouble(System.getProperty("sheath.npt.ps", "100"));
 
     @Test
     void thermostats() throws Exception {

@@ -20,7 +20,7 @@ import org.sheath.forcefields.gromacs.GromacsTopologyReader;
 import org.sheath.forcefields.model.FlatTopology;
 
 /**
- * A rigid TIP3P water box (SETTLE) for the ensemble checks: k³ waters from a lattice, melted with 20 ps
+ * A rigid TIP3P water box (SETTLE) for the ensemble checks: k³ waters from a lattice, melted with 5 ps
  * of Langevin dynamics at 300 K. rc 0.9 nm, PME rtol 1e-5, 0.12 nm spacing, EnerPres, buffer 0.1 nm.
  */
 final class WaterBox implements AutoCloseable {
@@ -46,7 +46,7 @@ final class WaterBox implements AutoCloseable {
         context = new Context(system, state, ForceSet.builder(system, o, state.box).addDefaults().build(), threads);
         Dynamics d = new Dynamics(context, constraints, true, 300, 1);
         Velocities.maxwell(d, 300, 1);
-        new VelocityVerlet(d, 0.001, new Langevin(0.1), null, null, 100).run(20000);
+        new VelocityVerlet(d, 0.001, new Langevin(0.1), null, null, 100).run(5000);
         state.step = 0;
         state.time = 0;
     }
