@@ -18,8 +18,9 @@ import org.sheath.forcefields.InputException;
  * {@link #step()} reads:
  * <pre>
  *   thermostat ½ · barostat ½ (box momentum) · kick ½ · drift (MTK-scaled; split around the Langevin O step)
- *   · SHAKE · box update · neighbour search · forces · kick ½ · RATTLE (constraint virial) · barostat ½
- *   · thermostat ½ · centre-of-mass removal · rescaling barostat · output
+ *   · SHAKE · box update · rescaling barostat (factors from the previous step) · neighbour search · forces
+ *   · kick ½ · RATTLE (constraint virial) · barostat ½ · thermostat ½ · centre-of-mass removal
+ *   · rescaling barostat's factors · output
  * </pre>
  * each phase charged to a {@link PhaseTimer}. Energies and the virial are computed only on the steps
  * that report them (every {@code nstcalcenergy} steps, and at reporters' intervals) or that couple the
