@@ -53,9 +53,16 @@ class BoxScalingTest {
                 assertThat(f.potentialEnergy()).isCloseTo(e, within(1e-9 * Math.abs(e)));
                 for (int i = 0; i < s.natoms; i++) assertThat(fx[i]).isCloseTo(f.fx[i], within(1e-8 * (1 + Math.abs(f.fx[i]))));
             }
-            // a larger shrink uses up the buffer: the list is rebuilt
+            // a second shrink: 0.99 × 0.95 along x leaves σ·rlist − rc ≈ 0.1 nm of buffer: still exact
             for (int i = 0; i < s.natoms; i++) s.x[i] *= 0.95;
             c.setBox(Box.rectangular(s.box.ax() * 0.95, s.box.by(), s.box.cz()));
+            ForceAccumulator kept2 = c.computeForces(Force.ALL);
+            double e2 = kept2.potentialEnergy();
+            try (Context fresh = new Context(sys, s, ForceSet.builder(sys, o, s.box).addDefaults().build(), 1)) {
+                assertThat(fresh.computeForces(Force.ALL).potentialEnergy()).isCloseTo(e2, within(1e-9 * Math.abs(e2)));
+            }
+            // moving the atoms by more than that buffer allows forces a rebuild
+            for (int i = 0; i < s.natoms; i++) s.y[i] += 0.06 * (i % 2 == 0 ? 1 : -1);
             c.computeForces(Force.ALL);
             assertThat(c.pairSearch().listBuilds()).isGreaterThan(builds);
         }
