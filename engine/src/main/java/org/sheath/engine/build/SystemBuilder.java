@@ -150,7 +150,7 @@ public final class SystemBuilder {
         String name = title != null && !title.isBlank() ? title.strip() : comp.toString().replace(",", " ").replace("=", " ");
 
         String topText = topologyText(lib, comp, species, name);
-        Topology top = GromacsTopologyReader.read(TextFile.ofString("[built] topol.top", topText), GromacsTopologyReader.Options.DEFAULT);
+        Topology top = GromacsTopologyReader.read(TextFile.ofString("[sheath build] topol.top", topText), GromacsTopologyReader.Options.DEFAULT);
         FlatTopology flat = FlatTopology.of(top);
         double mass = flat.totalMass();
 
