@@ -401,11 +401,11 @@ def cmd_run(args):
 
 # ---------------------------------------------------------------- analysis
 
-def read_csv(prefix):
+def read_csv(prefix, phase="prod"):
     t, v, rho = [], [], []
     for line in open(prefix + ".csv").read().splitlines()[1:]:
         f = line.split(",")
-        if f[0] != "prod":
+        if f[0] != phase or len(f) < 6:
             continue
         t.append(float(f[1]))
         v.append(float(f[2]))
@@ -427,6 +427,20 @@ def block_stats(x, nblocks):
     return mean(x), se, m, bm
 
 
+def autocorr_time(x, dt):
+    """Integrated autocorrelation time (ps) of x: tau = dt*(1/2 + sum_k rho_k), summed until rho_k <= 0."""
+    n, m = len(x), mean(x)
+    d = [a - m for a in x]
+    c0 = sum(a * a for a in d) / n
+    tau = 0.5
+    for k in range(1, n // 2):
+        ck = sum(d[i] * d[i + k] for i in range(n - k)) / (n - k) / c0
+        if ck <= 0:
+            break
+        tau += ck
+    return tau * dt
+
+
 def kappa_fluct(v, temp):
     mv = mean(v)
     var = sum((x - mv) ** 2 for x in v) / (len(v) - 1)
@@ -444,6 +458,15 @@ def analyze_one(prefix, nblocks):
            "block_means_kg_m3": [round(b, 3) for b in bm], "volume_nm3": vm, "volume_se": vse}
     # consistency of the SE with other block counts
     out["density_se_other_blocks"] = {str(k): block_stats(rho, k)[1] for k in (4, 5, 8, 10, 20) if len(rho) // k > 1}
+    tau = autocorr_time(rho, dt)
+    var = sum((r - rm) ** 2 for r in rho) / (len(rho) - 1)
+    out["density_autocorr_ps"] = tau
+    out["density_se_from_autocorr"] = math.sqrt(var * 2 * tau / prod_ps)
+    out["density_sd"] = math.sqrt(var)
+    te, _, re_ = read_csv(prefix, "equil")
+    out["equil_ps"] = round(len(te) * dt, 3)
+    out["equil_10ps_means_kg_m3"] = [round(mean(re_[i:i + int(round(10 / dt))]), 2)
+                                     for i in range(0, len(re_), int(round(10 / dt)))]
     kb = [kappa_fluct(v[i * m:(i + 1) * m], TEMPERATURE_K) for i in range(nblocks)]
     out["kappa_fluct_per_bar"] = kappa_fluct(v, TEMPERATURE_K)
     out["kappa_fluct_block_mean_per_bar"] = mean(kb)
@@ -457,7 +480,9 @@ def cmd_analyze(args):
            "pressure_bar": args.p1}
     res.update({k: r1[k] for k in ("density_kg_m3", "density_se", "block_ps", "blocks", "production_ps",
                                    "volume_nm3", "volume_se", "kappa_fluct_per_bar", "kappa_fluct_se")})
-    res["density_se_other_blocks"] = r1["density_se_other_blocks"]
+    for k in ("density_se_other_blocks", "density_autocorr_ps", "density_se_from_autocorr", "density_sd",
+              "equil_ps", "equil_10ps_means_kg_m3"):
+        res[k] = r1[k]
     res["block_means_kg_m3"] = r1["block_means_kg_m3"]
     if args.run2:
         r2 = analyze_one(args.run2, args.blocks2 or args.blocks)
@@ -466,7 +491,12 @@ def cmd_analyze(args):
                     "blocks_1000bar": r2["blocks"], "production_1000bar_ps": r2["production_ps"],
                     "volume_1000bar_nm3": r2["volume_nm3"],
                     "kappa_fluct_1000bar_per_bar": r2["kappa_fluct_per_bar"],
-                    "block_means_1000bar_kg_m3": r2["block_means_kg_m3"]})
+                    "block_means_1000bar_kg_m3": r2["block_means_kg_m3"],
+                    "density_1000bar_se_other_blocks": r2["density_se_other_blocks"],
+                    "density_1000bar_autocorr_ps": r2["density_autocorr_ps"],
+                    "density_1000bar_se_from_autocorr": r2["density_se_from_autocorr"],
+                    "equil_1000bar_ps": r2["equil_ps"],
+                    "equil_1000bar_10ps_means_kg_m3": r2["equil_10ps_means_kg_m3"]})
         d1, d2, s1, s2 = r1["density_kg_m3"], r2["density_kg_m3"], r1["density_se"], r2["density_se"]
         k = math.log(d2 / d1) / (args.p2 - args.p1)
         res["kappa_two_pressures_per_bar"] = k
@@ -477,14 +507,19 @@ def cmd_analyze(args):
         "topology": "validation/dmf-density/topol_export.top (Sheath --export-gromacs of system.top), "
                     "rewritten to comb-rule 2 for OpenMM 7.7 GromacsTopFile (checked lossless)",
         "coordinates": "validation/dmf-density/conf.gro", "molecules": "DMF 400", "atoms": 4800,
-        "nonbondedMethod": "PME", "cutoff_nm": CUTOFF_NM, "ewaldErrorTolerance": EWALD_TOL,
+        "nonbondedMethod": "PME", "cutoff_nm": CUTOFF_NM,
+        "ewaldErrorTolerance": "%g passed to createSystem, overridden by the explicit PME parameters below "
+                               "(run --pme sheath, the default)" % EWALD_TOL,
         "lj_modifier": "none (plain cut-off, no potential shift)", "dispersion_correction":
             "NonbondedForce.setUseDispersionCorrection(True): homogeneous long-range correction to energy "
             "and pressure (GROMACS DispCorr EnerPres equivalent)",
         "constraints": "HBonds", "timestep_ps": DT_PS, "integrator": "LangevinMiddleIntegrator",
         "friction_per_ps": FRICTION_PER_PS, "barostat": "MonteCarloBarostat (isotropic)",
         "barostat_interval_steps": BAROSTAT_EVERY, "volume_sample_ps": SAMPLE_EVERY * DT_PS,
-        "platform": "CPU, 2 threads"}
+        "pme": "alpha 2.602844 nm^-1, grid 32^3, order 5 (Sheath's defaults: ewald-rtol 1e-5, spacing 0.12 nm; "
+               "OpenMM's ewaldErrorTolerance 1e-5 would give alpha 2.741 nm^-1, grid 68^3)",
+        "platform": "CPU (Debian OpenMM 7.7, no CPU PME plugin: reciprocal space in Reference code), "
+                    "two runs side by side, 1 thread each"}
     if args.extra:
         res.update(json.load(open(args.extra)))
     txt = json.dumps(res, indent=2)
