@@ -35,6 +35,7 @@ public final class Dynamics {
     private final double[] ekin = new double[9];
     /** The MTK strain rates of the current step (null without an extended-system barostat): velocity constraints need them. */
     public double[] strainRates;
+    private double removedKinetic;
 
     public Dynamics(Context context, Constraints constraints, boolean comRemoval, double temperature, long seed) {
         this.context = context;
@@ -144,9 +145,21 @@ public final class Dynamics {
         }
     }
 
-    /** Removes the centre-of-mass velocity (if enabled). */
+    /** Removes the centre-of-mass velocity (if enabled), counting the kinetic energy removed. */
     public void removeComMotion() {
         if (!comRemoval) return;
-        Velocities.removeComMotion(state, mass);
+        removedKinetic += Velocities.removeComMotion(state, mass);
+    }
+
+    /**
+     * Kinetic energy taken out by centre-of-mass motion removal so far (a stochastic thermostat gives the
+     * centre of mass momentum; removing it is energy leaving the system), kJ/mol: added to the conserved quantity.
+     */
+    public double removedKinetic() {
+        return removedKinetic;
+    }
+
+    public void setRemovedKinetic(double e) {
+        removedKinetic = e;
     }
 }

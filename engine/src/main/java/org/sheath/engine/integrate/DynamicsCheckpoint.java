@@ -3,7 +3,8 @@ package org.sheath.engine.integrate;
 /**
  * Everything an exact continuation of a {@link VelocityVerlet} run needs, beyond the system and settings:
  * positions, velocities, box, clock, the thermostat's and barostat's variables, the random stream, the
- * virial the barostat uses next, the drift sums and the pair list's reference positions (so that the
+ * virial the barostat uses next, the drift sums (9 values: the 8 sums, then the kinetic energy removed with
+ * the centre-of-mass motion) and the pair list's reference positions (so that the
  * restarted run builds the same lists at the same steps and its forces are bit-identical). The run
  * directory's checkpoint file stores these arrays.
  */

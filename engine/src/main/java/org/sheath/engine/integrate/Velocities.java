@@ -31,8 +31,8 @@ public final class Velocities {
         if (k > 0) d.scaleVelocities(Math.sqrt(temperature / d.temperature(k)));
     }
 
-    /** Subtracts the mass-weighted mean velocity. */
-    public static void removeComMotion(State s, double[] mass) {
+    /** Subtracts the mass-weighted mean velocity; returns the kinetic energy removed (½·M·v_com²). */
+    public static double removeComMotion(State s, double[] mass) {
         double px = 0, py = 0, pz = 0, mt = 0;
         for (int i = 0; i < s.natoms; i++) {
             px += mass[i] * s.vx[i];
@@ -48,5 +48,6 @@ public final class Velocities {
             s.vy[i] -= py;
             s.vz[i] -= pz;
         }
+        return 0.5 * mt * (px * px + py * py + pz * pz);
     }
 }

@@ -18,8 +18,9 @@ import org.sheath.forcefields.InputException;
  * {@link #step()} reads:
  * <pre>
  *   thermostat ½ · barostat ½ (box momentum) · kick ½ · drift (MTK-scaled; split around the Langevin O step)
- *   · SHAKE · box update · neighbour search · forces · kick ½ · RATTLE (constraint virial) · barostat ½
- *   · thermostat ½ · centre-of-mass removal · rescaling barostat · output
+ *   · SHAKE · box update · rescaling barostat (factors from the previous step) · neighbour search · forces
+ *   · kick ½ · RATTLE (constraint virial) · barostat ½ · thermostat ½ · centre-of-mass removal
+ *   · rescaling barostat's factors · output
  * </pre>
  * each phase charged to a {@link PhaseTimer}. Energies and the virial are computed only on the steps
  * that report them (every {@code nstcalcenergy} steps, and at reporters' intervals) or that couple the
@@ -161,7 +162,7 @@ public final class VelocityVerlet implements Integrator {
                 s.vx.clone(), s.vy.clone(), s.vz.clone(), stageStart, stageStartStep, stepsDone,
                 d.referenceTemperature(), thermostat == null ? new double[0] : thermostat.saveState(),
                 barostat == null ? new double[0] : barostat.saveState(), d.saveRandomState(), d.virial.clone(),
-                d.constraintVirial.clone(), forceVirial.clone(), drift.save(), list);
+                d.constraintVirial.clone(), forceVirial.clone(), driftState(), list);
     }
 
     /**
@@ -198,9 +199,17 @@ public final class VelocityVerlet implements Integrator {
         System.arraycopy(c.constraintVirial(), 0, d.constraintVirial, 0, 9);
         System.arraycopy(c.forceVirial(), 0, forceVirial, 0, 9);
         drift.restore(c.drift());
+        d.setRemovedKinetic(c.drift()[8]);
         if (c.pairList() != null && ctx.pairSearch() != null) ctx.pairSearch().rebuildList(c.pairList());
         acc = ctx.computeForces(Force.ALL);
         initialized = true;
+    }
+
+    /** The drift sums and, last, the kinetic energy removed with the centre-of-mass motion. */
+    private double[] driftState() {
+        double[] a = java.util.Arrays.copyOf(drift.save(), 9);
+        a[8] = d.removedKinetic();
+        return a;
     }
 
     /** Constrains the start, computes the forces of step 0 with energies and reports it. */
@@ -299,6 +308,7 @@ public final class VelocityVerlet implements Integrator {
                 barostat.halfStepEnd(d, dt);
                 timer.mark(Phase.BAROSTAT);
             }
+            updateReference(); // the second half step acts at the new time (annealing)
             if (thermostat != null) {
                 thermostat.halfStep(d, dt);
                 timer.mark(Phase.THERMOSTAT);
@@ -325,7 +335,7 @@ public final class VelocityVerlet implements Integrator {
     }
 
     private void sample() {
-        double extra = 0;
+        double extra = d.removedKinetic();
         if (thermostat != null) extra += thermostat.conservedEnergy(d);
         if (barostat != null) extra += barostat.conservedEnergy(d);
         report.fill(d, acc, ctx.forceSet().terms(), totalMass, extra);

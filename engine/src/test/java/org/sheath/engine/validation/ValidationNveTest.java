@@ -28,6 +28,7 @@ import org.sheath.engine.system.State;
 class ValidationNveTest {
     static final int THREADS = Integer.getInteger("sheath.threads", 2);
     static final double NVE_PS = Double.parseDouble(System.getProperty("sheath.nve.ps", "20"));
+    static final double EQ_PS = Double.parseDouble(System.getProperty("sheath.eq.ps", "5"));
 
     static Map<String, Object> nve(ConstraintMode mode, double dt) throws Exception {
         MdSystem sys = Bundled.system();
@@ -38,7 +39,7 @@ class ValidationNveTest {
         try (Context c = new Context(sys, s, fs, THREADS)) {
             Dynamics d = new Dynamics(c, cs, true, 300, 7);
             Velocities.maxwell(d, 300, 7);
-            long eq = Math.round(5.0 / dt);
+            long eq = Math.round(EQ_PS / dt);
             new VelocityVerlet(d, dt, new VRescale(0.1), null, null, 100).run(eq);
             VelocityVerlet nve = new VelocityVerlet(d, dt, null, null, null, 10);
             Runs.Recorder rec = new Runs.Recorder(10);

@@ -1,5 +1,6 @@
 package org.sheath.forcefields.model;
 
+import it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -106,7 +107,9 @@ public final class FlatTopology {
             mass = new double[natoms];
             type = new int[natoms];
 
-            Map<String, Integer> typeIndex = new LinkedHashMap<>();
+            // type name → dense index in first-seen order (fastutil: no boxing of the indices)
+            Object2IntLinkedOpenHashMap<String> typeIndex = new Object2IntLinkedOpenHashMap<>();
+            typeIndex.defaultReturnValue(-1);
             int nmol = 0;
             for (MoleculeBlock blk : top.molecules()) nmol += blk.count();
             moleculeStart = new int[nmol + 1];
@@ -145,7 +148,13 @@ public final class FlatTopology {
                 int[][] excl = exclCache.get(mt.name());
                 int[] typeOfAtom = new int[atoms.size()];
                 for (int a = 0; a < atoms.size(); a++) {
-                    typeOfAtom[a] = typeIndex.computeIfAbsent(atoms.get(a).type(), k -> typeIndex.size());
+                    String tn = atoms.get(a).type();
+                    int ti = typeIndex.getInt(tn);
+                    if (ti < 0) {
+                        ti = typeIndex.size();
+                        typeIndex.put(tn, ti);
+                    }
+                    typeOfAtom[a] = ti;
                 }
                 for (int c = 0; c < blk.count(); c++) {
                     int first = atom;

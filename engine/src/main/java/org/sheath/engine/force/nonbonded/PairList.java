@@ -190,18 +190,20 @@ public final class PairList {
         builds++;
     }
 
+    private long[] sortScratch = new long[64];
+
     private void sortSegment(int from, int to) {
-        // insertion sort of (j, shift) by j; segments are a few hundred long and nearly sorted
-        for (int a = from + 1; a < to; a++) {
-            int vj = j[a], vs = shift[a];
-            int b = a - 1;
-            while (b >= from && j[b] > vj) {
-                j[b + 1] = j[b];
-                shift[b + 1] = shift[b];
-                b--;
-            }
-            j[b + 1] = vj;
-            shift[b + 1] = vs;
+        // sort (j, shift) by j: packed into longs and sorted with Arrays.sort (segments hold a few hundred
+        // partners in cell order, which an insertion sort would pay for quadratically)
+        int len = to - from;
+        if (len < 2) return;
+        if (sortScratch.length < len) sortScratch = new long[Math.max(len, 2 * sortScratch.length)];
+        long[] t = sortScratch;
+        for (int k = 0; k < len; k++) t[k] = ((long) j[from + k] << 32) | (shift[from + k] & 0xffffffffL);
+        Arrays.sort(t, 0, len);
+        for (int k = 0; k < len; k++) {
+            j[from + k] = (int) (t[k] >>> 32);
+            shift[from + k] = (int) t[k];
         }
     }
 

@@ -3,7 +3,7 @@ package org.sheath.engine.integrate.minimize;
 /**
  * Progress of a minimisation (progress bars, logs): called after every accepted step with the step
  * number, the potential energy (kJ/mol) and the largest force (kJ/mol/nm) there. Step 0 is the
- * starting point. For steepest descent only accepted steps are reported, so the energies fall
+ * starting point. Steepest descent and L-BFGS report accepted steps only, so the energies fall
  * strictly; FIRE reports every step (its energy may rise on the way down).
  */
 @FunctionalInterface

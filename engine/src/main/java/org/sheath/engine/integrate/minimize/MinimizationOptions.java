@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param nsteps most iterations (GROMACS {@code nsteps}; the initial evaluation is step 0, so at most
  *               nsteps + 1 force evaluations for steepest descent)
  * @param emstep steepest descent: initial largest displacement of any atom, nm (GROMACS {@code emstep},
- *               default 0.01); FIRE: the largest displacement of any atom in one step
+ *               default 0.01); FIRE: the largest displacement of any atom in one step; L-BFGS: the
+ *               largest displacement in its first (steepest-descent) step
  */
 public record MinimizationOptions(double emtol, long nsteps, double emstep) {
     /** emtol 10 kJ/mol/nm, 50000 steps, emstep 0.01 nm. */

@@ -24,7 +24,10 @@ public record MinimizationResult(String algorithm, Stop stop, long steps, double
     public enum Stop {
         /** Fmax &lt; emtol. */
         CONVERGED,
-        /** Steepest descent: the step became too small for the precision of the coordinates (GROMACS's "converged to machine precision"). */
+        /**
+         * Steepest descent, L-BFGS: no step longer than 1e-12 nm lowers the energy (GROMACS's "converged to
+         * machine precision"); not an error, but Fmax &lt; emtol was not reached.
+         */
         MACHINE_PRECISION,
         /** The steps ran out. */
         MAX_STEPS,

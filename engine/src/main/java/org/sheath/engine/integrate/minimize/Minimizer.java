@@ -10,7 +10,8 @@ import org.sheath.engine.integrate.constraint.Constraints;
  * name with {@link Minimizers#create}.
  *
  * <p>With constraints, the forces are evaluated with the constraint components projected out (as
- * GROMACS does), so Fmax measures what is left once the constraints take their share.
+ * GROMACS does), so Fmax measures what is left once the constraints take their share. L-BFGS
+ * refuses constraints (IllegalArgumentException).
  */
 public interface Minimizer {
     /** The registry name, e.g. "steep". */

@@ -1,0 +1,157 @@
+package org.sheath.engine.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.sheath.engine.context.EnergyReport;
+import org.sheath.engine.integrate.Dynamics;
+import org.sheath.engine.integrate.TemperatureSchedule;
+import org.sheath.engine.integrate.VelocityVerlet;
+import org.sheath.engine.integrate.barostat.Barostat;
+import org.sheath.engine.integrate.barostat.Barostats;
+import org.sheath.engine.integrate.barostat.Coupling;
+import org.sheath.engine.integrate.thermostat.Thermostat;
+import org.sheath.engine.integrate.thermostat.Thermostats;
+
+/**
+ * Ensemble checks on rigid TIP3P water (512 molecules, SETTLE, 2 fs): NVT per thermostat (⟨T⟩, canonical
+ * kinetic-energy variance 2⟨K⟩²/N_dof, conserved drift), NPT per barostat (⟨P⟩ against its block standard
+ * error, volume-fluctuation compressibility against the finite-difference one from 1 and 1000 bar), and an
+ * annealing schedule (each tenth's mean temperature within 2 % of the schedule).
+ */
+@Tag("validation")
+class ValidationEnsembleTest {
+    static final int THREADS = Integer.getInteger("sheath.threads", 2);
+    static final double NVT_PS = Double.parseDouble(System.getProperty("sheath.nvt.ps", "100"));
+    static final double NPT_PS = Double.parseDouble(System.getProperty("sheath.npt.ps", "100"));
+
+    @Test
+    void thermostats() throws Exception {
+        for (String name : Thermostats.names()) {
+            try (WaterBox w = new WaterBox(8, THREADS)) {
+                double tau = name.equals("langevin") ? 1.0 : name.equals("nose-hoover") ? 0.5 : 0.1;
+                Thermostat th = Thermostats.create(name, tau, 3);
+                Dynamics d = w.dynamics(300, 17);
+                new VelocityVerlet(d, 0.002, th, null, null, 10).run(5000);
+                VelocityVerlet vv = new VelocityVerlet(d, 0.002, th, null, null, 10);
+                Runs.Recorder rec = new Runs.Recorder(10);
+                vv.addReporter(rec);
+                long t0 = System.nanoTime();
+                vv.run(Math.round(NVT_PS / 0.002));
+                double wall = (System.nanoTime() - t0) * 1e-9;
+                double[] t = rec.series(rec.temp), k = rec.series(rec.kin), time = rec.series(rec.t), e = rec.series(rec.cons);
+                double meanK = Runs.mean(k), varK = Runs.variance(k), canon = 2 * meanK * meanK / d.degreesOfFreedom();
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("system", "TIP3P 512 (SETTLE), rc 0.9, PME 1e-5, 2 fs");
+                r.put("thermostat", name);
+                r.put("tau_t_ps", tau);
+                r.put("ps", NVT_PS);
+                r.put("mean_T_K", Runs.mean(t));
+                r.put("mean_T_se_K", Runs.blockSe(t, 10));
+                r.put("var_K", varK);
+                r.put("canonical_var_K", canon);
+                r.put("var_ratio", varK / canon);
+                r.put("drift_kJ_mol_ps_atom", Runs.slope(time, e) / w.state.natoms);
+                r.put("sigma_kJ_mol_atom", Runs.residualSd(time, e) / w.state.natoms);
+                r.put("wall_s", wall);
+                Runs.write("nvt-" + name, r);
+                assertThat(Math.abs(Runs.mean(t) - 300)).as(name + " <T>").isLessThanOrEqualTo(1.0);
+                assertThat(Math.abs(varK / canon - 1)).as(name + " var K").isLessThanOrEqualTo(0.10);
+                assertThat(Math.abs((double) r.get("drift_kJ_mol_ps_atom"))).as(name + " drift").isLessThanOrEqualTo(5e-5);
+            }
+        }
+    }
+
+    private Map<String, Object> npt(String baro, double pressure, double ps) throws Exception {
+        try (WaterBox w = new WaterBox(8, THREADS)) {
+            Dynamics d = w.dynamics(300, 23);
+            Barostat b = Barostats.create(baro, new Barostats.Settings(pressure, 4.5e-5, 2.0, 0.5, 3, 10, Coupling.ISOTROPIC));
+            Thermostat th = Thermostats.create("nose-hoover", 0.5, 3);
+            new VelocityVerlet(d, 0.002, th, b, null, 10).run(10000);
+            VelocityVerlet vv = new VelocityVerlet(d, 0.002, th, b, null, 10);
+            Runs.Recorder rec = new Runs.Recorder(10);
+            vv.addReporter(rec);
+            long t0 = System.nanoTime();
+            vv.run(Math.round(ps / 0.002));
+            double wall = (System.nanoTime() - t0) * 1e-9;
+            double[] p = rec.series(rec.pres), v = rec.series(rec.vol), rho = rec.series(rec.dens);
+            double kt = Dynamics.KB * 300;
+            double kappa = Runs.variance(v) / (kt * Runs.mean(v)) / EnergyReport.PRESFAC; // 1/bar
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("system", "TIP3P 512 (SETTLE), rc 0.9, PME 1e-5, 2 fs, Nose-Hoover 0.5 ps");
+            r.put("barostat", baro);
+            r.put("tau_p_ps", 2.0);
+            r.put("pressure_bar", pressure);
+            r.put("ps", ps);
+            r.put("mean_P_bar", Runs.mean(p));
+            r.put("mean_P_se_bar", Runs.blockSe(p, 10));
+            r.put("mean_V_nm3", Runs.mean(v));
+            r.put("density_kg_m3", Runs.mean(rho));
+            r.put("density_se_kg_m3", Runs.blockSe(rho, 10));
+            r.put("kappa_fluct_per_bar", kappa);
+            r.put("drift_kJ_mol_ps_atom", vv.driftPerAtom());
+            r.put("wall_s", wall);
+            return r;
+        }
+    }
+
+    @Test
+    void barostats() throws Exception {
+        for (String baro : new String[] {"c-rescale", "mtk"}) {
+            Map<String, Object> r1 = npt(baro, 1.0, NPT_PS);
+            Map<String, Object> r2 = npt(baro, 1000.0, NPT_PS / 2);
+            double v1 = (double) r1.get("mean_V_nm3"), v2 = (double) r2.get("mean_V_nm3");
+            double kappaFd = -Math.log(v2 / v1) / 999.0;
+            r1.put("mean_V_1000bar_nm3", v2);
+            r1.put("density_1000bar_kg_m3", r2.get("density_kg_m3"));
+            r1.put("mean_P_1000bar_bar", r2.get("mean_P_bar"));
+            r1.put("mean_P_1000bar_se_bar", r2.get("mean_P_se_bar"));
+            r1.put("kappa_two_pressures_per_bar", kappaFd);
+            r1.put("kappa_ratio", (double) r1.get("kappa_fluct_per_bar") / kappaFd);
+            Runs.write("npt-water-" + baro, r1);
+            double se = (double) r1.get("mean_P_se_bar");
+            assertThat(Math.abs((double) r1.get("mean_P_bar") - 1.0)).as(baro + " <P>").isLessThanOrEqualTo(2 * se);
+            assertThat(Math.abs((double) r1.get("kappa_ratio") - 1)).as(baro + " kappa").isLessThanOrEqualTo(0.2);
+        }
+    }
+
+    @Test
+    void annealing() throws Exception {
+        try (WaterBox w = new WaterBox(8, THREADS)) {
+            double len = 50;
+            TemperatureSchedule sch = new TemperatureSchedule(new double[] {0, len}, new double[] {400, 300});
+            Dynamics d = w.dynamics(400, 5);
+            VelocityVerlet vv = new VelocityVerlet(d, 0.002, Thermostats.create("v-rescale", 0.1, 3), null, sch, 10);
+            Runs.Recorder rec = new Runs.Recorder(10);
+            vv.addReporter(rec);
+            vv.run(Math.round(len / 0.002));
+            double[] t = rec.series(rec.temp), time = rec.series(rec.t);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("system", "TIP3P 512 (SETTLE), v-rescale 0.1 ps, 400 -> 300 K over 50 ps");
+            double worst = 0;
+            double[] tenths = new double[10], targets = new double[10];
+            for (int b = 0; b < 10; b++) {
+                double sum = 0, tsum = 0;
+                int n = 0;
+                for (int i = 0; i < t.length; i++) {
+                    if (time[i] > b * len / 10 && time[i] <= (b + 1) * len / 10) {
+                        sum += t[i];
+                        tsum += sch.at(time[i]);
+                        n++;
+                    }
+                }
+                tenths[b] = sum / n;
+                targets[b] = tsum / n;
+                worst = Math.max(worst, Math.abs(tenths[b] / targets[b] - 1));
+            }
+            r.put("tenth_mean_T_K", tenths);
+            r.put("tenth_target_K", targets);
+            r.put("worst_relative_deviation", worst);
+            Runs.write("anneal-water", r);
+            assertThat(worst).isLessThanOrEqualTo(0.02);
+        }
+    }
+}
