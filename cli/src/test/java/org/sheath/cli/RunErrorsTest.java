@@ -103,4 +103,19 @@ class RunErrorsTest {
         assertThat(cp.xtcFrames()).isLessThanOrEqualTo(xtc.size());
         assertThat(Files.readString(out.resolve("summary.json"))).contains("blew up in stage 'hot'");
     }
+
+    @Test
+    void resumingWithAnotherDeckOrReplicaIsRefused() throws IOException {
+        Files.writeString(deck, good);
+        Path out = dir.resolve("out");
+        // stops at once (this JVM is older than 1 s): leaves the first checkpoint
+        assertThat(Cli.run("run", deck.toString(), "-o", out.toString(), "--threads", "1", "--max-hours", "0.0003").code()).isEqualTo(3);
+        Cli.Result other = Cli.run("run", deck.toString(), "-o", out.toString(), "--threads", "1", "--resume", "--replica", "4");
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("written with seed").contains("same replica");
+        Files.writeString(deck, good.replace("seed = 5", "seed = 6"));
+        Cli.Result changed = Cli.run("run", deck.toString(), "-o", out.toString(), "--threads", "1", "--resume");
+        assertThat(changed.code()).isEqualTo(2);
+        assertThat(changed.err().strip().lines()).singleElement().satisfies(l -> assertThat(l).contains("written for another deck"));
+    }
 }
