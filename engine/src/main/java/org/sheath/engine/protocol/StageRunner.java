@@ -364,7 +364,9 @@ public final class StageRunner {
                 xtc = resuming ? XtcWriter.openForAppend(xtcPath, system.natoms, c.xtcFrames()) : XtcWriter.open(xtcPath, system.natoms);
             }
             if (deck.output().format().h5md() && ntraj > 0) {
-                H5mdWriter.Options ho = H5mdWriter.Options.DEFAULT;
+                // a block at each checkpoint, and at the latest every ~256 MB of buffered positions
+                int perBlock = (int) Math.max(10, Math.min(1000, (256L << 20) / (12L * system.natoms)));
+                H5mdWriter.Options ho = H5mdWriter.Options.DEFAULT.withFramesPerBlock(perBlock);
                 h5 = resuming ? H5mdWriter.resume(h5Path, system.natoms, c.h5Frames(), ho) : H5mdWriter.create(h5Path, system.natoms, ho);
             }
             vv.addReporter(new EnergyRows(st.name(), nste));
