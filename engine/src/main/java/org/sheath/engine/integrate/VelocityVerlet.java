@@ -394,8 +394,7 @@ public final class VelocityVerlet implements Integrator {
                 y[i] = y[i] * my + cy * vy[i];
                 z[i] = z[i] * mz + cz * vz[i];
             }
-            Box b = s.box;
-            ctx.setBox(new Box(b.ax() * mx, b.bx() * mx, b.by() * my, b.cx() * mx, b.cy() * my, b.cz() * mz));
+            ctx.setBox(s.box.scaled(mx, my, mz));
         }
         timer.mark(Phase.UPDATE);
         if (con) {

@@ -42,6 +42,14 @@ public final class Box {
         return new double[] {ax, 0, 0, bx, by, 0, cx, cy, cz};
     }
 
+    /**
+     * The box under the map (x, y, z) → (mx·x, my·y, mz·z) that barostats apply to the positions: every
+     * box vector's components scale the same way, so the lattice maps onto itself.
+     */
+    public Box scaled(double mx, double my, double mz) {
+        return new Box(ax * mx, bx * mx, by * my, cx * mx, cy * my, cz * mz);
+    }
+
     public double ax() { return ax; }
     public double bx() { return bx; }
     public double by() { return by; }

@@ -19,11 +19,11 @@ import org.sheath.forcefields.gromacs.GromacsTopologyReader;
 import org.sheath.forcefields.model.FlatTopology;
 
 /** Small systems for the dynamics tests, and the bundled study box. */
-final class MdTestSystems {
+public final class MdTestSystems {
     private MdTestSystems() {
     }
 
-    static FlatTopology topology(Path dir, String text) throws IOException {
+    public static FlatTopology topology(Path dir, String text) throws IOException {
         Path top = dir.resolve("t.top");
         Files.writeString(top, text);
         return FlatTopology.of(TopologyFiles.read(top, GromacsTopologyReader.Options.DEFAULT));
@@ -40,7 +40,7 @@ final class MdTestSystems {
     }
 
     /** TIP3P water with [ settles ] (Jorgensen 1983 parameters, GROMACS tip3p.itp values). */
-    static FlatTopology tip3p(Path dir, int n) throws IOException {
+    public static FlatTopology tip3p(Path dir, int n) throws IOException {
         return topology(dir, String.join("\n",
                 "[ defaults ]", "1 2 yes 0.5 0.8333", "[ atomtypes ]",
                 "OW OW 8 15.9994 0 A 0.315061 0.636386", "HW HW 1 1.008 0 A 0 0",
@@ -51,7 +51,7 @@ final class MdTestSystems {
     }
 
     /** A cubic lattice of equally oriented waters, spacing a (nm), k per edge. */
-    static State waterLattice(int k, double a) {
+    public static State waterLattice(int k, double a) {
         int n = k * k * k;
         State s = new State(3 * n, Box.rectangular(k * a, k * a, k * a));
         double dOH = 0.09572, half = Math.toRadians(104.52) / 2;

@@ -17,7 +17,7 @@ import org.sheath.engine.integrate.thermostat.Thermostat;
 import org.sheath.engine.integrate.thermostat.Thermostats;
 
 /**
- * Ensemble checks on rigid TIP3P water (512 molecules, SETTLE, 2 fs): NVT per thermostat (⟨T⟩, canonical
+ * Ensemble checks on rigid TIP3P water (7³ = 343 molecules by default, SETTLE, 2 fs): NVT per thermostat (⟨T⟩, canonical
  * kinetic-energy variance 2⟨K⟩²/N_dof, conserved drift), NPT per barostat (⟨P⟩ against its block standard
  * error, volume-fluctuation compressibility against the finite-difference one from 1 and 1000 bar), and an
  * annealing schedule (each tenth's mean temperature within 2 % of the schedule).
@@ -27,11 +27,13 @@ class ValidationEnsembleTest {
     static final int THREADS = Integer.getInteger("sheath.threads", 2);
     static final double NVT_PS = Double.parseDouble(System.getProperty("sheath.nvt.ps", "100"));
     static final double NPT_PS = Double.parseDouble(System.getProperty("sheath.npt.ps", "100"));
+    static final int K = Integer.getInteger("sheath.water.k", 7);
+    static final String BAROSTATS = System.getProperty("sheath.barostats", "c-rescale,mtk");
 
     @Test
     void thermostats() throws Exception {
         for (String name : Thermostats.names()) {
-            try (WaterBox w = new WaterBox(8, THREADS)) {
+            try (WaterBox w = new WaterBox(K, THREADS)) {
                 double tau = name.equals("langevin") ? 1.0 : name.equals("nose-hoover") ? 0.5 : 0.1;
                 Thermostat th = Thermostats.create(name, tau, 3);
                 Dynamics d = w.dynamics(300, 17);
@@ -45,7 +47,7 @@ class ValidationEnsembleTest {
                 double[] t = rec.series(rec.temp), k = rec.series(rec.kin), time = rec.series(rec.t), e = rec.series(rec.cons);
                 double meanK = Runs.mean(k), varK = Runs.variance(k), canon = 2 * meanK * meanK / d.degreesOfFreedom();
                 Map<String, Object> r = new LinkedHashMap<>();
-                r.put("system", "TIP3P 512 (SETTLE), rc 0.9, PME 1e-5, 2 fs");
+                r.put("system", "TIP3P " + K * K * K + " (SETTLE), rc 0.9, PME 1e-5, 2 fs");
                 r.put("thermostat", name);
                 r.put("tau_t_ps", tau);
                 r.put("ps", NVT_PS);
@@ -66,7 +68,7 @@ class ValidationEnsembleTest {
     }
 
     private Map<String, Object> npt(String baro, double pressure, double ps) throws Exception {
-        try (WaterBox w = new WaterBox(8, THREADS)) {
+        try (WaterBox w = new WaterBox(K, THREADS)) {
             Dynamics d = w.dynamics(300, 23);
             Barostat b = Barostats.create(baro, new Barostats.Settings(pressure, 4.5e-5, 2.0, 0.5, 3, 10, Coupling.ISOTROPIC));
             Thermostat th = Thermostats.create("nose-hoover", 0.5, 3);
@@ -81,7 +83,7 @@ class ValidationEnsembleTest {
             double kt = Dynamics.KB * 300;
             double kappa = Runs.variance(v) / (kt * Runs.mean(v)) / EnergyReport.PRESFAC; // 1/bar
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("system", "TIP3P 512 (SETTLE), rc 0.9, PME 1e-5, 2 fs, Nose-Hoover 0.5 ps");
+            r.put("system", "TIP3P " + K * K * K + " (SETTLE), rc 0.9, PME 1e-5, 2 fs, Nose-Hoover 0.5 ps");
             r.put("barostat", baro);
             r.put("tau_p_ps", 2.0);
             r.put("pressure_bar", pressure);
@@ -100,7 +102,7 @@ class ValidationEnsembleTest {
 
     @Test
     void barostats() throws Exception {
-        for (String baro : new String[] {"c-rescale", "mtk"}) {
+        for (String baro : BAROSTATS.split(",")) {
             Map<String, Object> r1 = npt(baro, 1.0, NPT_PS);
             Map<String, Object> r2 = npt(baro, 1000.0, NPT_PS / 2);
             double v1 = (double) r1.get("mean_V_nm3"), v2 = (double) r2.get("mean_V_nm3");
@@ -120,7 +122,7 @@ class ValidationEnsembleTest {
 
     @Test
     void annealing() throws Exception {
-        try (WaterBox w = new WaterBox(8, THREADS)) {
+        try (WaterBox w = new WaterBox(K, THREADS)) {
             double len = 50;
             TemperatureSchedule sch = new TemperatureSchedule(new double[] {0, len}, new double[] {400, 300});
             Dynamics d = w.dynamics(400, 5);
@@ -130,7 +132,7 @@ class ValidationEnsembleTest {
             vv.run(Math.round(len / 0.002));
             double[] t = rec.series(rec.temp), time = rec.series(rec.t);
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("system", "TIP3P 512 (SETTLE), v-rescale 0.1 ps, 400 -> 300 K over 50 ps");
+            r.put("system", "TIP3P " + K * K * K + " (SETTLE), v-rescale 0.1 ps, 400 -> 300 K over 50 ps");
             double worst = 0;
             double[] tenths = new double[10], targets = new double[10];
             for (int b = 0; b < 10; b++) {

@@ -8,8 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * A topology text file on disk or bundled with Sheath (a class-path resource), with the name used in
@@ -38,6 +44,66 @@ public abstract class TextFile {
         String res = normalize(LIBRARY_ROOT + relative);
         if (res == null) return Optional.empty();
         return TextFile.class.getClassLoader().getResource(res) == null ? Optional.empty() : Optional.of(new Bundled(res));
+    }
+
+    /**
+     * Text held in memory (e.g. a topology a program wrote), named {@code displayName} in error
+     * messages. Its {@code #include}s resolve in the bundled library first, so a topology made for
+     * the bundled species always reads the bundled files.
+     */
+    public static TextFile ofString(String displayName, String text) {
+        return new InMemory(displayName, text);
+    }
+
+    /**
+     * Names of the files directly in a directory of the bundled library (e.g. {@code electrolyte.ff}),
+     * sorted; empty if there is no such directory. Works for the library as a directory on the class
+     * path and inside a jar.
+     */
+    public static List<String> listBundled(String dir) {
+        return listBundled(TextFile.class.getClassLoader(), dir);
+    }
+
+    static List<String> listBundled(ClassLoader loader, String dir) {
+        String res = normalize(LIBRARY_ROOT + dir);
+        if (res == null) return List.of();
+        java.net.URL url = loader.getResource(res);
+        if (url == null) {
+            // a jar without directory entries: list the jar this class came from
+            java.net.URL self = loader.getResource(TextFile.class.getName().replace('.', '/') + ".class");
+            if (self == null || !self.getProtocol().equals("jar")) return List.of();
+            url = self;
+        }
+        TreeSet<String> names = new TreeSet<>();
+        try {
+            switch (url.getProtocol()) {
+                case "file" -> {
+                    try (Stream<Path> s = Files.list(Path.of(url.toURI()))) {
+                        s.filter(Files::isRegularFile).forEach(p -> names.add(p.getFileName().toString()));
+                    }
+                }
+                case "jar" -> {
+                    java.net.JarURLConnection c = (java.net.JarURLConnection) url.openConnection();
+                    c.setUseCaches(false);
+                    String prefix = res + "/";
+                    try (JarFile jar = c.getJarFile()) {
+                        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                            String n = e.nextElement().getName();
+                            if (n.startsWith(prefix) && n.length() > prefix.length() && n.indexOf('/', prefix.length()) < 0) {
+                                names.add(n.substring(prefix.length()));
+                            }
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException("cannot list the bundled library at " + url
+                        + " (neither a directory nor a jar)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ArrayList<>(names);
     }
 
     private static String normalize(String resource) {
@@ -132,6 +198,36 @@ public abstract class TextFile {
         @Override
         public String key() {
             return "classpath:" + resource;
+        }
+    }
+
+    private static final class InMemory extends TextFile {
+        private final String name;
+        private final String text;
+
+        InMemory(String name, String text) {
+            this.name = name;
+            this.text = text;
+        }
+
+        @Override
+        public String displayName() {
+            return name;
+        }
+
+        @Override
+        public List<String> readLines() {
+            return text.lines().toList();
+        }
+
+        @Override
+        public Optional<TextFile> sibling(String relative) {
+            return bundled(relative);
+        }
+
+        @Override
+        public String key() {
+            return "memory:" + name + "@" + System.identityHashCode(this);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.sheath.engine.integrate.barostat;
 
 import org.sheath.engine.context.EnergyReport;
 import org.sheath.engine.integrate.Dynamics;
-import org.sheath.engine.system.Box;
 import org.sheath.engine.system.State;
 
 /**
@@ -91,8 +90,7 @@ abstract class RescalingBarostat implements Barostat {
                 s.vz[i] /= mz;
             }
         }
-        Box b = s.box;
-        d.context().setBox(new Box(b.ax() * mx, b.bx() * mx, b.by() * my, b.cx() * mx, b.cy() * my, b.cz() * mz));
+        d.context().setBox(s.box.scaled(mx, my, mz));
         if (d.constraints.count() > 0) {
             System.arraycopy(s.x, 0, xr, 0, d.natoms);
             System.arraycopy(s.y, 0, yr, 0, d.natoms);
