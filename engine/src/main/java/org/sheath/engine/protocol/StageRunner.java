@@ -21,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sheath.engine.build.BuiltSystem;
+import org.sheath.engine.build.Composition;
+import org.sheath.engine.build.SystemBuilder;
 import org.sheath.engine.context.Context;
 import org.sheath.engine.context.ForceSet;
 import org.sheath.engine.force.EnergyTerm;
@@ -64,6 +67,7 @@ import org.sheath.forcefields.coords.GroFile;
 import org.sheath.forcefields.coords.Structure;
 import org.sheath.forcefields.coords.StructureFiles;
 import org.sheath.forcefields.gromacs.GromacsTopologyReader;
+import org.sheath.forcefields.gromacs.GromacsTopologyWriter;
 import org.sheath.forcefields.model.FlatTopology;
 
 /**
@@ -281,8 +285,13 @@ public final class StageRunner {
             analysisTopology = f.topology();
             analysisDefines = f.defines();
         } else {
-            throw new InputException(deck.file() + ": [system]: building a box from molecules = {...} needs the builder, "
-                    + "which this Sheath does not have yet; give topology = \"...\" and coordinates = \"...\" instead");
+            BuiltSystem b = build((SystemSpec.Composition) spec);
+            top = b.flatTopology();
+            s = b.structure();
+            system = new MdSystem(top);
+            state = system.newState(s, "the built box");
+            analysisTopology = dir.resolve(TOPOLOGY);
+            analysisDefines = List.of(); // the written topology is explicit: the defines are applied already
         }
         structureHasVelocities = s.hasVelocities();
         nonbonded = deck.forces().nonbondedOptions();
@@ -294,6 +303,42 @@ public final class StageRunner {
         log.line(String.format(Locale.ROOT, "system: %d atoms, %d molecules, %s, %.1f kg/m^3, %d constraint(s) (%s)",
                 system.natoms, top.moleculeCount(), state.box, top.totalMass() / state.box.volume() * StepReport.DENSITY_FACTOR,
                 constraints.count(), deck.forces().constraints().deckName()));
+    }
+
+    /**
+     * Packs the composition (seeded with the run's seed, so replicas start from different boxes) and
+     * writes DIR/topol.top, self-contained as {@code sheath topology --export-gromacs} writes it. A
+     * resumed run builds again (deterministic, and cheap next to the dynamics) for the topology; its
+     * positions come from the checkpoint.
+     */
+    private BuiltSystem build(SystemSpec.Composition c) {
+        List<Composition.Entry> entries = new ArrayList<>();
+        c.molecules().forEach((name, n) -> entries.add(new Composition.Entry(name, n)));
+        SystemBuilder b = SystemBuilder.of(Composition.of(entries)).seed(runSeed).title(deck.title());
+        if (c.density().isPresent()) b.density(c.density().getAsDouble());
+        else b.box(c.box().get().a(), c.box().get().b(), c.box().get().c());
+        c.defineMap().forEach((k, v) -> {
+            if (v.isEmpty()) b.define(k);
+            else b.define(k, v);
+        });
+        long t0 = System.nanoTime();
+        BuiltSystem built = b.build();
+        StringBuilder t = new StringBuilder();
+        t.append("; sheath run ").append(deck.file()).append(": built from [system] molecules = ").append(c.molecules())
+                .append(c.density().isPresent() ? ", density " + num(c.density().getAsDouble()) + " g/cm3" : ", box " + c.box().get())
+                .append(", seed ").append(runSeed).append('\n');
+        t.append("; the same system with includes of the bundled library:\n");
+        for (String line : built.topologyText().split("\n")) t.append(";   ").append(line).append('\n');
+        t.append(";\n");
+        try {
+            GromacsTopologyWriter.write(t, built.topology());
+            writeAtomically(dir.resolve(TOPOLOGY), t.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir.resolve(TOPOLOGY) + ": cannot write", e);
+        }
+        log.line(String.format(Locale.ROOT, "built: %s (%.2f s); wrote %s", built.summary(), (System.nanoTime() - t0) * 1e-9,
+                dir.resolve(TOPOLOGY)));
+        return built;
     }
 
     /** What the deck reader cannot know: combinations the engine does not support. */
