@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code sheath} command: one picocli subcommand class per job. */
 @Command(name = "sheath", mixinStandardHelpOptions = true, version = "sheath 0.1.0",
         description = "Classical molecular dynamics for battery electrolytes.",
-        subcommands = {TopologyCommand.class, EnergyCommand.class, BuildCommand.class, AnalyzeCommand.class,
+        subcommands = {TopologyCommand.class, EnergyCommand.class, BuildCommand.class, RunCommand.class, AnalyzeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SheathCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
