@@ -31,6 +31,9 @@ public final class Langevin implements Thermostat {
     @Override
     public void midStep(Dynamics d, double dt) {
         State s = d.state;
+        // finish the constrained half drift first (its velocity projection is dynamics, not heat), then
+        // count as heat only what the O step itself changes
+        d.constraints.constrainVelocities(s, 1.0, null, d.strainRates);
         double k0 = d.kineticEnergy();
         double c = Math.exp(-dt / tau);
         double kt = Dynamics.KB * d.referenceTemperature();
