@@ -20,7 +20,7 @@ import org.sheath.engine.system.State;
 
 /**
  * NVE energy conservation on the bundled LiTFSI + Zn(TFSI)2 / DMF box (3 444 atoms, rc 1.2 nm, PME
- * rtol 1e-5, 0.12 nm spacing, pair-list buffer 0.1 nm with the exact displacement rule): 5 ps of
+ * rtol 1e-5, 0.12 nm spacing, pair-list buffer 0.1 nm with the exact displacement rule): 20 ps (sheath.eq.ps) of
  * v-rescale NVT at 300 K from Maxwell velocities, then 20 ps NVE; drift = least-squares slope of the
  * total energy per atom. Thresholds of the dynamics issue: ≤ 5e-5 kJ/mol/ps per atom.
  */
@@ -28,7 +28,7 @@ import org.sheath.engine.system.State;
 class ValidationNveTest {
     static final int THREADS = Integer.getInteger("sheath.threads", 2);
     static final double NVE_PS = Double.parseDouble(System.getProperty("sheath.nve.ps", "20"));
-    static final double EQ_PS = Double.parseDouble(System.getProperty("sheath.eq.ps", "5"));
+    static final double EQ_PS = Double.parseDouble(System.getProperty("sheath.eq.ps", "20"));
 
     static Map<String, Object> nve(ConstraintMode mode, double dt) throws Exception {
         MdSystem sys = Bundled.system();
