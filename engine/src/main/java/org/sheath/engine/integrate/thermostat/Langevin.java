@@ -9,13 +9,11 @@ import org.sheath.engine.system.State;
  * c = exp(−dt/τ) (friction γ = 1/τ), half drift, half kick; velocities are re-constrained after the O step.
  * Conserved quantity: H minus the kinetic energy the bath put in.
  */
-public final class Langevin implements Thermostat {
-    private final double tau;
-    private double heat;
+public final class Langevin extends HeatBath {
 
     public Langevin(double tau) {
+        super(tau);
         if (!(tau > 0)) throw new IllegalArgumentException("tau_t (1/friction) must be > 0 ps for langevin: " + tau);
-        this.tau = tau;
     }
 
     @Override
@@ -46,25 +44,5 @@ public final class Langevin implements Thermostat {
         }
         d.constraints.constrainVelocities(s, 1.0, null, d.strainRates);
         heat += d.kineticEnergy() - k0;
-    }
-
-    @Override
-    public double conservedEnergy(Dynamics d) {
-        return -heat;
-    }
-
-    @Override
-    public double tau() {
-        return tau;
-    }
-
-    @Override
-    public double[] saveState() {
-        return new double[] {heat};
-    }
-
-    @Override
-    public void restore(double[] state) {
-        heat = state[0];
     }
 }

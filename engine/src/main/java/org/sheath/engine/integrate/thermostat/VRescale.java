@@ -9,15 +9,13 @@ import org.sheath.engine.integrate.Dynamics;
  * step, and all velocities are scaled to it. Conserved quantity: H minus the kinetic energy the
  * thermostat added (GROMACS's "Conserved En." for v-rescale).
  */
-public final class VRescale implements Thermostat {
-    private final double tau;
-    private double heat;
+public final class VRescale extends HeatBath {
     private org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler gamma;
     private double gammaN = Double.NaN;
 
     public VRescale(double tau) {
+        super(tau);
         if (!(tau >= 0)) throw new IllegalArgumentException("tau_t must be >= 0 ps for v-rescale: " + tau);
-        this.tau = tau;
     }
 
     @Override
@@ -53,25 +51,5 @@ public final class VRescale implements Thermostat {
             gammaN = n;
         }
         return 2 * gamma.sample();
-    }
-
-    @Override
-    public double conservedEnergy(Dynamics d) {
-        return -heat;
-    }
-
-    @Override
-    public double tau() {
-        return tau;
-    }
-
-    @Override
-    public double[] saveState() {
-        return new double[] {heat};
-    }
-
-    @Override
-    public void restore(double[] state) {
-        heat = state[0];
     }
 }
