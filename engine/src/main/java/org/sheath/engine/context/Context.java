@@ -1,6 +1,5 @@
 package org.sheath.engine.context;
 
-import java.util.List;
 import java.util.Locale;
 import org.sheath.engine.force.EnergyTerm;
 import org.sheath.engine.force.Force;
@@ -160,10 +159,5 @@ public final class Context implements AutoCloseable {
         public NonFiniteException(String message) {
             super(message);
         }
-    }
-
-    /** The forces, for inspection. */
-    public List<Force> forceList() {
-        return forceSet.forces();
     }
 }

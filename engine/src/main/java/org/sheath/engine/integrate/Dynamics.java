@@ -129,13 +129,6 @@ public final class Dynamics {
         return 2 * kinetic / (dof * KB);
     }
 
-    /** Pressure tensor element (bar) P_ab = (2K_ab + W_ab)/V from the current velocities and {@link #virial}. */
-    public double pressure() {
-        double[] k = kineticTensor();
-        double v = state.box.volume();
-        return (2 * (k[0] + k[4] + k[8]) + virial[0] + virial[4] + virial[8]) / (3 * v) * org.sheath.engine.context.EnergyReport.PRESFAC;
-    }
-
     public void scaleVelocities(double lambda) {
         double[] vx = state.vx, vy = state.vy, vz = state.vz;
         for (int i = 0; i < natoms; i++) {

@@ -7,14 +7,11 @@ import org.sheath.engine.context.Context;
 import org.sheath.engine.context.ForceSet;
 import org.sheath.engine.force.nonbonded.DispCorrMode;
 import org.sheath.engine.force.nonbonded.NonbondedOptions;
-import org.sheath.engine.integrate.constraint.ConstraintMode;
 import org.sheath.engine.integrate.constraint.ConstraintSet;
 import org.sheath.engine.system.Box;
 import org.sheath.engine.system.MdSystem;
 import org.sheath.engine.system.State;
 import org.sheath.forcefields.TopologyFiles;
-import org.sheath.forcefields.coords.Structure;
-import org.sheath.forcefields.coords.StructureFiles;
 import org.sheath.forcefields.gromacs.GromacsTopologyReader;
 import org.sheath.forcefields.model.FlatTopology;
 
@@ -86,19 +83,10 @@ public final class MdTestSystems {
         return new MdSystem(FlatTopology.of(TopologyFiles.read(studyDir().resolve("system.top"), GromacsTopologyReader.Options.DEFAULT)));
     }
 
-    static State studyState(MdSystem sys) {
-        Structure st = StructureFiles.read(studyDir().resolve("conf.gro"));
-        return sys.newState(st, "conf.gro");
-    }
-
     static Path studyDir() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("inputs/litfsi-zn-dmf"))) p = p.getParent();
         if (p == null) throw new IllegalStateException("inputs/litfsi-zn-dmf not found above the working directory");
         return p.resolve("inputs/litfsi-zn-dmf");
-    }
-
-    static ConstraintSet constraints(MdSystem sys, ConstraintMode mode) {
-        return ConstraintSet.of(sys, mode);
     }
 }
