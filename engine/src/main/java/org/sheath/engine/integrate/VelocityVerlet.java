@@ -17,8 +17,9 @@ import org.sheath.forcefields.InputException;
  * 2006; LAMMPS {@code fix nh}), RATTLE constraints and MTK box coupling. One step, as the loop in
  * {@link #step()} reads:
  * <pre>
- *   thermostat ½ · barostat ½ (box momentum) · kick ½ · drift (MTK-scaled; split around the Langevin O step)
- *   · SHAKE · box update · rescaling barostat (factors from the previous step) · neighbour search · forces
+ *   thermostat ½ · barostat ½ (MTK box momentum; a rescaling barostat scales with the previous step's
+ *   factors and recomputes the forces) · kick ½ · drift (MTK-scaled; split around the Langevin O step)
+ *   · SHAKE · box update · neighbour search · forces
  *   · kick ½ · RATTLE (constraint virial) · barostat ½ · thermostat ½ · centre-of-mass removal
  *   · rescaling barostat's factors · output
  * </pre>
@@ -284,15 +285,12 @@ public final class VelocityVerlet implements Integrator {
             }
             s.step++;
             s.time = stageStart + (s.step - stageStartStep) * dt;
-            if (barostat != null) {
-                barostat.beforeForces(d, s.step, dt);
-                timer.mark(Phase.BAROSTAT);
-            }
             ctx.updateNeighbors();
             timer.mark(Phase.NEIGHBOR);
             boolean energy = isEnergyStep(s.step, lastOfRun);
             boolean virial = energy || (barostat != null && barostat.needsVirial(s.step));
-            int flags = (energy ? Force.ENERGY : 0) | (virial ? Force.VIRIAL : 0);
+            boolean potential = energy || (barostat != null && barostat.needsEnergy(s.step));
+            int flags = (potential ? Force.ENERGY : 0) | (virial ? Force.VIRIAL : 0);
             acc = ctx.computeForces(flags);
             if (virial) System.arraycopy(acc.virial, 0, forceVirial, 0, 9);
             timer.mark(Phase.FORCES);

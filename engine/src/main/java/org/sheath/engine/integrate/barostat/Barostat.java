@@ -8,8 +8,9 @@ import org.sheath.engine.integrate.Dynamics;
  *   <li>extended-system barostats (MTK) have a box momentum updated in the outer Trotter slots
  *       ({@link #halfStepStart}, {@link #halfStepEnd}) and give the integrator the strain rates
  *       ({@link #strainRates}) that enter its kick and drift;</li>
- *   <li>rescaling barostats (C-rescale, Berendsen) scale box, positions and velocities at the end of
- *       every {@code nstpcouple}-th step ({@link #endOfStep}).</li>
+ *   <li>rescaling barostats (C-rescale, Berendsen) compute scaling factors at the end of every
+ *       {@code nstpcouple}-th step ({@link #endOfStep}) and scale box, positions and velocities at the start
+ *       of the next step ({@link #halfStepStart}), recomputing the forces.</li>
  * </ul>
  * Box changes go through {@link org.sheath.engine.context.Context#setBox}. A new barostat is one class
  * registered in {@link Barostats}.
@@ -23,6 +24,11 @@ public interface Barostat {
 
     /** Whether the force evaluation at this step must compute the virial (the pressure is used after it). */
     boolean needsVirial(long step);
+
+    /** Whether the force evaluation at this step must compute the potential energy. */
+    default boolean needsEnergy(long step) {
+        return false;
+    }
 
     /** Before the first half kick (box momentum update with the current pressure). */
     default void halfStepStart(Dynamics d, double dt) {
@@ -39,13 +45,6 @@ public interface Barostat {
 
     /** After the step is complete (rescaling barostats compute their factors here). {@code step} is the step just completed. */
     default void endOfStep(Dynamics d, long step, double dt) {
-    }
-
-    /**
-     * After the drift of the next step, before its neighbour search and forces (rescaling barostats scale
-     * box and positions here, so that the forces are always those of the current positions).
-     */
-    default void beforeForces(Dynamics d, long step, double dt) {
     }
 
     /** What the barostat adds to the conserved quantity (P₀V, box kinetic energy, work done), kJ/mol. */
