@@ -147,7 +147,16 @@ public final class Preprocessor {
                     + "' (looked next to this file, in the -I directories" + (includeDirs.isEmpty() ? " (none given)" : " " + includeDirs)
                     + " and in the bundled library); fix the path or add -I DIR");
         }
-        processFile(found.get(), stack);
+        TextFile target0 = found.get();
+        if (stack.contains(target0.key())) {
+            throw new InputException(name, lineNo, "recursive #include: '" + target + "' is already being read ("
+                    + target0.displayName() + " includes itself through this line); remove this #include");
+        }
+        if (stack.size() >= MAX_INCLUDE_DEPTH) {
+            throw new InputException(name, lineNo, "#include nested deeper than " + MAX_INCLUDE_DEPTH
+                    + " files; flatten the includes");
+        }
+        processFile(target0, stack);
     }
 
     private String substitute(String text) {

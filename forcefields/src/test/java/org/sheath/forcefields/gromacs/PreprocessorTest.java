@@ -94,6 +94,11 @@ class PreprocessorTest {
     void recursiveIncludeIsAnError() {
         Path f = TopFiles.write(dir, "a.top", "#include \"a.top\"\n");
         assertThatThrownBy(() -> texts(f, Map.of(), List.of())).isInstanceOf(InputException.class)
-                .hasMessageContaining("recursive #include");
+                .hasMessageContaining("a.top:1: recursive #include");
+        // the error names the #include line that closes the cycle, in the file that has it
+        Path g = TopFiles.write(dir, "c.top", "; top\n#include \"d.itp\"\n");
+        TopFiles.write(dir, "d.itp", "; d\n\n#include \"c.top\"\n");
+        assertThatThrownBy(() -> texts(g, Map.of(), List.of())).isInstanceOf(InputException.class)
+                .hasMessageContaining("d.itp:3: recursive #include: 'c.top'");
     }
 }
