@@ -17,6 +17,7 @@ import org.sheath.engine.force.ewald.EwaldParameters;
 import org.sheath.engine.force.nonbonded.DispCorrMode;
 import org.sheath.engine.force.nonbonded.Modifier;
 import org.sheath.engine.force.nonbonded.NonbondedOptions;
+import org.sheath.engine.system.LiquidDensity;
 import org.sheath.engine.system.MdSystem;
 import org.sheath.engine.system.State;
 import org.sheath.forcefields.InputException;
@@ -93,19 +94,22 @@ final class EnergyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (String w : forces.warnings()) err.println("sheath: warning: " + w);
         err.flush();
+        double density = LiquidDensity.of(system.masses, state.box);
 
         boolean useVelocities = s.hasVelocities() && !ignoreVelocities;
         EnergyReport report;
         try (Context context = new Context(system, state, forces, nthreads)) {
             context.checkOverlaps();
+            LiquidDensity.warning(density).ifPresent(w -> err.println("sheath: warning: " + coordinates + ": " + w));
+            err.flush();
             report = context.energyReport(useVelocities);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                    document(report, forces, state, useVelocities)));
+                    document(report, forces, state, useVelocities, density)));
         } else {
-            printTable(out, report, forces, state, useVelocities);
+            printTable(out, report, forces, state, useVelocities, density);
         }
         out.flush();
         return 0;
@@ -120,13 +124,14 @@ final class EnergyCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> document(EnergyReport r, ForceSet forces, State state, boolean useVelocities) {
+    private Map<String, Object> document(EnergyReport r, ForceSet forces, State state, boolean useVelocities, double density) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("topology", topology.toString());
         doc.put("coordinates", coordinates.toString());
         doc.put("atoms", state.natoms);
         doc.put("box", state.box.toMatrix());
         doc.put("volumeNm3", r.volume());
+        doc.put("densityKgM3", density);
         doc.put("settings", settings(forces));
         Map<String, Object> e = new LinkedHashMap<>(r.terms());
         e.put("Potential", r.potential());
@@ -159,7 +164,7 @@ final class EnergyCommand implements Callable<Integer> {
         return m;
     }
 
-    private void printTable(PrintWriter out, EnergyReport r, ForceSet forces, State state, boolean useVelocities) {
+    private void printTable(PrintWriter out, EnergyReport r, ForceSet forces, State state, boolean useVelocities, double density) {
         NonbondedOptions o = forces.options();
         out.printf(Locale.ROOT, "Energy of %s with %s: %d atoms, %s%n", coordinates, topology, state.natoms, state.box);
         EwaldParameters p = forces.ewald();
@@ -175,6 +180,7 @@ final class EnergyCommand implements Callable<Integer> {
                 useVelocities ? "" : "  (no velocities: pressure from the virial only, as gmx mdrun -rerun)");
         out.printf(Locale.ROOT, "  %-16s %20.6f%n", "Pres. DC (bar)", r.dispCorrPressure());
         out.printf(Locale.ROOT, "  %-16s %20.6f%n", "Pressure (bar)", r.pressure());
+        out.printf(Locale.ROOT, "  %-16s %20.3f%n", "Density (kg/m^3)", density);
         double[] t = r.pressureTensor();
         out.printf(Locale.ROOT, "%n  Pressure tensor (bar)%n");
         for (int a = 0; a < 3; a++) out.printf(Locale.ROOT, "    %16.6f %16.6f %16.6f%n", t[3 * a], t[3 * a + 1], t[3 * a + 2]);

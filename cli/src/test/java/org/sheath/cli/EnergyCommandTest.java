@@ -53,6 +53,8 @@ class EnergyCommandTest {
         assertThat(e.has("LJ (SR)") && e.has("Coulomb (SR)") && e.has("Coul. recip.") && e.has("Disper. corr.")).isTrue();
         assertThat(doc.at("/settings/pmeGrid/0").asInt()).isEqualTo(32);
         assertThat(doc.get("pressureTensor")).hasSize(9);
+        // 3444 atoms, 41 476 amu... as packed by inputs/pack_box.sh at 0.87 g/cm³: plausible, so no warning above
+        assertThat(doc.get("densityKgM3").asDouble()).isBetween(850.0, 890.0);
         assertThat(r.out()).doesNotContain("NaN");
 
         Cli.Result t = Cli.run("energy", "-p", EXAMPLE.resolve("system.top").toString(), "-c", EXAMPLE.resolve("conf.gro").toString(),
@@ -94,6 +96,10 @@ class EnergyCommandTest {
         assertThat(r.err().strip()).startsWith("sheath: warning: the system has a net charge of +2.000000 e; PME adds a uniform "
                 + "neutralizing background");
         assertThat(r.out()).contains("Coul. recip.").doesNotContain("NaN");
+        // two ions in 27 nm³ are no liquid: said once, on stderr, naming the coordinates
+        assertThat(r.err()).contains("sheath: warning: " + f[1] + ": the box density 0.003 g/cm³ is below that of any "
+                + "liquid electrolyte (0.75-2.3 g/cm³)");
+        assertThat(r.out()).contains("Density (kg/m^3)");
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.sheath.engine.system.State;
  */
 public final class StepReport {
     /** amu/nm³ → kg/m³. */
-    public static final double DENSITY_FACTOR = 1.66053906660;
+    public static final double DENSITY_FACTOR = org.sheath.engine.system.LiquidDensity.KG_M3_PER_AMU_NM3;
 
     public long step;
     public double time;
