@@ -46,7 +46,12 @@ public final class StepReport {
         return forces.energy(t);
     }
 
-    void fill(Dynamics d, ForceAccumulator acc, List<EnergyTerm> terms, double totalMass, double conservedExtra) {
+    /**
+     * @param reportedKinetic the kinetic tensor to report temperature and pressure from (a thermostat's,
+     *                        see {@code Thermostat#reportedKineticTensor}), or null for the full-step one
+     */
+    void fill(Dynamics d, ForceAccumulator acc, List<EnergyTerm> terms, double totalMass, double conservedExtra,
+              double[] reportedKinetic) {
         this.dynamics = d;
         this.state = d.state;
         this.forces = acc;
@@ -55,9 +60,11 @@ public final class StepReport {
         this.time = d.state.time;
         this.potential = acc.potentialEnergy();
         double[] k = d.kineticTensor();
+        double fullStep = k[0] + k[4] + k[8];
+        this.conserved = potential + fullStep + conservedExtra;
+        if (reportedKinetic != null) k = reportedKinetic;
         this.kinetic = k[0] + k[4] + k[8];
         this.total = potential + kinetic;
-        this.conserved = total + conservedExtra;
         this.temperature = d.temperature(kinetic);
         this.volume = d.state.box.volume();
         for (int a = 0; a < 9; a++) pressureTensor[a] = (2 * k[a] + d.virial[a]) / volume * EnergyReport.PRESFAC;

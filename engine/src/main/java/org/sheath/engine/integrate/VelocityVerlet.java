@@ -336,7 +336,7 @@ public final class VelocityVerlet implements Integrator {
         double extra = d.removedKinetic();
         if (thermostat != null) extra += thermostat.conservedEnergy(d);
         if (barostat != null) extra += barostat.conservedEnergy(d);
-        report.fill(d, acc, ctx.forceSet().terms(), totalMass, extra);
+        report.fill(d, acc, ctx.forceSet().terms(), totalMass, extra, thermostat == null ? null : thermostat.reportedKineticTensor());
         report.referenceTemperature = thermostat != null ? d.referenceTemperature() : Double.NaN;
         drift.add(s.time, report.conserved);
     }

@@ -29,6 +29,16 @@ public interface Thermostat {
     }
 
     /**
+     * The kinetic-energy tensor (½Σm v⊗v, row-major) that temperature and pressure should be reported from,
+     * when the full-step velocities are a biased sample of the ensemble (BAOAB: the kinetic energy of a mode
+     * of frequency ω comes out low by (ω·dt)²/4 at full steps, exact at the O step); null to use the
+     * full-step velocities. The conserved quantity always uses the full-step kinetic energy.
+     */
+    default double[] reportedKineticTensor() {
+        return null;
+    }
+
+    /**
      * What the thermostat adds to the conserved quantity: the energy of its own variables (Nosé–Hoover),
      * or minus the kinetic energy it put into the system so far (stochastic thermostats), kJ/mol.
      */
