@@ -1,0 +1,33 @@
+package org.sheath.engine.protocol.deck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every example deck in inputs/ parses without warnings, and a built box fits its cut-off — so that a
+ * user's first `sheath run inputs/X.toml` does not stop at its deck (the long ones are not run in CI).
+ */
+class InputDecksTest {
+    @Test
+    void everyExampleDeckParsesWithoutWarnings() throws Exception {
+        List<Path> decks;
+        try (Stream<Path> s = Files.list(Path.of("..", "inputs"))) {
+            decks = s.filter(p -> p.toString().endsWith(".toml")).sorted().toList();
+        }
+        assertThat(decks).extracting(p -> p.getFileName().toString()).contains("demo.toml", "pll.toml", "pllz.toml");
+        for (Path p : decks) {
+            Deck d = Deck.read(p);
+            assertThat(d.warnings()).as(p.toString()).isEmpty();
+            assertThat(d.stages()).as(p.toString()).isNotEmpty();
+            if (d.system() instanceof SystemSpec.Composition c) {
+                assertThat(c.molecules()).as(p.toString()).isNotEmpty();
+                assertThat(BundledSpecies.all().keySet()).as(p.toString()).containsAll(c.molecules().keySet());
+            }
+        }
+    }
+}
