@@ -10,6 +10,7 @@ import org.sheath.engine.context.EnergyReport;
 import org.sheath.engine.integrate.Dynamics;
 import org.sheath.engine.integrate.TemperatureSchedule;
 import org.sheath.engine.integrate.VelocityVerlet;
+import org.sheath.engine.integrate.Velocities;
 import org.sheath.engine.integrate.barostat.Barostat;
 import org.sheath.engine.integrate.barostat.Barostats;
 import org.sheath.engine.integrate.barostat.Coupling;
@@ -137,13 +138,20 @@ class ValidationEnsembleTest {
             double len = 50;
             TemperatureSchedule sch = new TemperatureSchedule(new double[] {0, len}, new double[] {700, 300});
             Dynamics d = w.dynamics(700, 5);
+            // the stage starts from a box at its first temperature (5 ps at 700 K), as an anneal after a
+            // hold does: from the 300 K box, Maxwell velocities at 700 K drop to ~500 K by equipartition and
+            // the first 5 ps tenth averaged 663 K against 680 K (2.5 %), a start-up transient, not the schedule
+            Velocities.maxwell(d, 700, 5);
+            new VelocityVerlet(d, 0.002, Thermostats.create("v-rescale", 0.1, 3), null, null, 10).run(2500);
+            d.state.time = 0;
+            d.state.step = 0;
             VelocityVerlet vv = new VelocityVerlet(d, 0.002, Thermostats.create("v-rescale", 0.1, 3), null, sch, 10);
             Runs.Recorder rec = new Runs.Recorder(10);
             vv.addReporter(rec);
             vv.run(Math.round(len / 0.002));
             double[] t = rec.series(rec.temp), time = rec.series(rec.t);
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("system", "TIP3P " + K * K * K + " (SETTLE), v-rescale 0.1 ps, 700 -> 300 K over 50 ps");
+            r.put("system", "TIP3P " + K * K * K + " (SETTLE), v-rescale 0.1 ps, 700 -> 300 K over 50 ps, from 5 ps at 700 K");
             double worst = 0;
             double[] tenths = new double[10], targets = new double[10];
             for (int b = 0; b < 10; b++) {
