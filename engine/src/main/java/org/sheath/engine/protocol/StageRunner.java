@@ -348,13 +348,6 @@ public final class StageRunner {
                 throw new InputException(deck.file() + ":" + m.line() + ": stage '" + m.name() + "': algorithm = \"lbfgs\" "
                         + "cannot keep constraints (" + constraints.count() + " here); use algorithm = \"steep\" or \"fire\"");
             }
-            if (st instanceof MdStage md && md.barostat().isPresent()) {
-                BarostatSpec b = md.barostat().get();
-                if (b.pressureZ() != b.pressure() || b.compressibilityZ() != b.compressibility()) {
-                    throw new InputException(deck.file() + ":" + md.line() + ": stage '" + md.name() + "': different xy and z "
-                            + "pressures or compressibilities are not supported yet; give one value each");
-                }
-            }
         }
     }
 
@@ -489,7 +482,9 @@ public final class StageRunner {
         st.temperature().ifPresent(t -> b.append(t.isConstant() ? ", T " + num(t.initial()) + " K"
                 : ", T " + num(t.initial()) + " -> " + num(t.points().get(t.points().size() - 1).kelvin()) + " K"));
         st.barostat().ifPresent(p -> b.append(", ").append(p.type().deckName()).append(" P ").append(num(p.pressure()))
-                .append(" bar tau_p ").append(num(p.tauP())).append(" ps"));
+                .append(p.pressureZ() != p.pressure() ? " (z " + num(p.pressureZ()) + ")" : "")
+                .append(" bar tau_p ").append(num(p.tauP())).append(" ps")
+                .append(p.coupling() == BarostatSpec.Coupling.SEMI_ISOTROPIC ? " semi-isotropic" : ""));
         b.append(", velocities ").append(st.velocities().deckName());
         return b.toString();
     }
@@ -502,7 +497,7 @@ public final class StageRunner {
         double tauT = t == null ? b.tauP() : t.tauT();
         int chain = t == null ? 3 : Math.max(1, t.nhChainLength());
         return Barostats.create(b.type().deckName(), new Barostats.Settings(b.pressure(), b.compressibility(), b.tauP(), tauT,
-                chain, NSTPCOUPLE, Coupling.parse(b.coupling().deckName())));
+                chain, NSTPCOUPLE, Coupling.parse(b.coupling().deckName()), b.pressureZ(), b.compressibilityZ()));
     }
 
     private static org.sheath.engine.integrate.TemperatureSchedule schedule(org.sheath.engine.protocol.deck.TemperatureSchedule s) {

@@ -11,7 +11,13 @@ public final class Berendsen extends RescalingBarostat {
     private final double[] pg = new double[3];
 
     public Berendsen(double pressure, double compressibility, double tauP, int nstpcouple, Coupling coupling) {
-        super(pressure, compressibility, tauP, nstpcouple, coupling);
+        this(pressure, pressure, compressibility, compressibility, tauP, nstpcouple, coupling);
+    }
+
+    /** With P₀ and κ along z apart from x and y (semi-isotropic, anisotropic). */
+    public Berendsen(double pressure, double pressureZ, double compressibility, double compressibilityZ, double tauP,
+              int nstpcouple, Coupling coupling) {
+        super(pressure, pressureZ, compressibility, compressibilityZ, tauP, nstpcouple, coupling);
     }
 
     @Override
@@ -29,8 +35,8 @@ public final class Berendsen extends RescalingBarostat {
         groupPressure(pDiag, pg);
         for (int a = 0; a < 3; a++) {
             int gi = coupling.group[a];
-            double kg = kappa * coupling.size(gi) / 3.0;
-            mu[a] = 1 - kg * interval / (coupling.size(gi) * tauP) * (pRef - pg[gi]);
+            double kg = kappa[gi] * coupling.size(gi) / 3.0;
+            mu[a] = 1 - kg * interval / (coupling.size(gi) * tauP) * (pRef[gi] - pg[gi]);
         }
     }
 }

@@ -17,7 +17,13 @@ public final class CRescale extends RescalingBarostat {
     private final double[] pg = new double[3], du = new double[3];
 
     public CRescale(double pressure, double compressibility, double tauP, int nstpcouple, Coupling coupling) {
-        super(pressure, compressibility, tauP, nstpcouple, coupling);
+        this(pressure, pressure, compressibility, compressibility, tauP, nstpcouple, coupling);
+    }
+
+    /** With P₀ and κ along z apart from x and y (semi-isotropic, anisotropic). */
+    public CRescale(double pressure, double pressureZ, double compressibility, double compressibilityZ, double tauP,
+              int nstpcouple, Coupling coupling) {
+        super(pressure, pressureZ, compressibility, compressibilityZ, tauP, nstpcouple, coupling);
     }
 
     @Override
@@ -35,8 +41,8 @@ public final class CRescale extends RescalingBarostat {
         groupPressure(pDiag, pg);
         double kt = Dynamics.KB * d.referenceTemperature();
         for (int gi = 0; gi < coupling.groups; gi++) {
-            double kg = kappa * coupling.size(gi) / 3.0;
-            du[gi] = -(kg / tauP) * (pRef - pg[gi] - kt / volume) * interval
+            double kg = kappa[gi] * coupling.size(gi) / 3.0;
+            du[gi] = -(kg / tauP) * (pRef[gi] - pg[gi] - kt / volume) * interval
                     + Math.sqrt(2 * kt * kg * interval / (volume * tauP)) * d.gaussian();
         }
         for (int a = 0; a < 3; a++) {

@@ -22,6 +22,19 @@ public enum Coupling {
         this.groups = groups;
     }
 
+    /**
+     * Per-group values from one for x and y and one for z: the group holding z gets {@code z} unless the
+     * coupling is isotropic (then the two must be equal).
+     */
+    double[] perGroup(double xy, double z, String what) {
+        if (this == ISOTROPIC && xy != z) {
+            throw new IllegalArgumentException("isotropic coupling takes one " + what + ", not " + xy + " and " + z);
+        }
+        double[] v = new double[3];
+        for (int g = 0; g < groups; g++) v[g] = this != ISOTROPIC && g == group[2] ? z : xy;
+        return v;
+    }
+
     /** Number of dimensions in group g. */
     int size(int g) {
         int n = 0;

@@ -20,7 +20,13 @@ import org.sheath.engine.integrate.thermostat.NhcChain;
  * and the constraint virial enters W. Conserved: Σp_g²/2W_g + P₀V + the chain's energy.
  */
 public final class Mtk implements Barostat {
-    private final double pRef, kappa, tauP, tauT;
+    /** P₀ per dimension (kJ/mol/nm³), κ per group; P̄₀ their mean over the dimensions. */
+    private final double[] pRef = new double[3], kappa;
+    private final double pMean, tauP, tauT;
+    /** ∫ Σ_a (P₀_a − P̄₀)·V dε_a: the external work that P̄₀V leaves out when the reference pressures differ. */
+    private double anisotropicWork;
+    private double driftVolume;
+    private final double[] driftRates = new double[3];
     private final int chainLength;
     private final Coupling coupling;
     private final double[] p = new double[3], w = new double[3], rates = new double[3], g = new double[3];
@@ -33,11 +39,28 @@ public final class Mtk implements Barostat {
      * @param tauT            period of the barostat's thermostat chain, ps
      */
     public Mtk(double pressure, double compressibility, double tauP, double tauT, int chainLength, Coupling coupling) {
-        if (!Double.isFinite(pressure)) throw new IllegalArgumentException("pressure must be finite: " + pressure);
-        if (!(compressibility > 0)) throw new IllegalArgumentException("compressibility must be > 0 1/bar: " + compressibility);
+        this(pressure, pressure, compressibility, compressibility, tauP, tauT, chainLength, coupling);
+    }
+
+    /**
+     * With P₀ and κ along z apart from x and y (semi-isotropic, anisotropic). Different pressures have no
+     * P₀V term: the conserved quantity then adds the external work ∫Σ_a (P₀_a − P̄₀)·V·dε_a, integrated
+     * exactly over each drift (ε_a grows linearly, V exponentially).
+     */
+    public Mtk(double pressure, double pressureZ, double compressibility, double compressibilityZ, double tauP,
+               double tauT, int chainLength, Coupling coupling) {
+        for (double p : new double[] {pressure, pressureZ}) {
+            if (!Double.isFinite(p)) throw new IllegalArgumentException("pressure must be finite: " + p);
+        }
+        for (double k : new double[] {compressibility, compressibilityZ}) {
+            if (!(k > 0)) throw new IllegalArgumentException("compressibility must be > 0 1/bar: " + k);
+        }
         if (!(tauP > 0)) throw new IllegalArgumentException("tau_p must be > 0 ps: " + tauP);
-        this.pRef = pressure / EnergyReport.PRESFAC;
-        this.kappa = compressibility * EnergyReport.PRESFAC;
+        double[] pg = coupling.perGroup(pressure / EnergyReport.PRESFAC, pressureZ / EnergyReport.PRESFAC, "pressure");
+        for (int a = 0; a < 3; a++) pRef[a] = pg[coupling.group[a]];
+        this.pMean = (pRef[0] + pRef[1] + pRef[2]) / 3;
+        this.kappa = coupling.perGroup(compressibility * EnergyReport.PRESFAC, compressibilityZ * EnergyReport.PRESFAC,
+                "compressibility");
         this.tauP = tauP;
         this.tauT = tauT > 0 ? tauT : tauP;
         this.chainLength = chainLength;
@@ -57,7 +80,7 @@ public final class Mtk implements Barostat {
         double v = d.state.box.volume();
         for (int gi = 0; gi < coupling.groups; gi++) {
             int n = coupling.size(gi);
-            w[gi] = n * n * v * tauP * tauP / (4 * Math.PI * Math.PI * kappa);
+            w[gi] = n * n * v * tauP * tauP / (4 * Math.PI * Math.PI * kappa[gi]);
         }
         if (chain == null) chain = new NhcChain(chainLength, coupling.groups, tauT, 1, 5);
         updateRates();
@@ -72,10 +95,13 @@ public final class Mtk implements Barostat {
     public void halfStepStart(Dynamics d, double dt) {
         chainHalf(d, dt);
         kickBox(d, dt);
+        driftVolume = d.state.box.volume();
+        System.arraycopy(rates, 0, driftRates, 0, 3); // the rates of the coming drift
     }
 
     @Override
     public void halfStepEnd(Dynamics d, double dt) {
+        addAnisotropicWork(d, dt);
         kickBox(d, dt);
         chainHalf(d, dt);
     }
@@ -87,10 +113,21 @@ public final class Mtk implements Barostat {
         double nf = d.degreesOfFreedom();
         java.util.Arrays.fill(g, 0);
         for (int a = 0; a < 3; a++) {
-            g[coupling.group[a]] += 2 * k[4 * a] + d.virial[4 * a] - v * pRef + twoK / nf;
+            g[coupling.group[a]] += 2 * k[4 * a] + d.virial[4 * a] - v * pRef[a] + twoK / nf;
         }
         for (int gi = 0; gi < coupling.groups; gi++) p[gi] += 0.5 * dt * g[gi];
         updateRates();
+    }
+
+    /** Σ_a (P₀_a − P̄₀)·v_a·∫V dt over the drift just done: V(t) = V₀·e^{st}, s = Σv_a, so ∫V dt = (V₁ − V₀)/s. */
+    private void addAnisotropicWork(Dynamics d, double dt) {
+        double dev = 0;
+        for (int a = 0; a < 3; a++) dev += (pRef[a] - pMean) * driftRates[a];
+        if (dev == 0) return;
+        double s = driftRates[0] + driftRates[1] + driftRates[2];
+        double v1 = d.state.box.volume();
+        double integral = Math.abs(s * dt) > 1e-8 ? (v1 - driftVolume) / s : driftVolume * dt * (1 + 0.5 * s * dt);
+        anisotropicWork += dev * integral;
     }
 
     private void chainHalf(Dynamics d, double dt) {
@@ -115,7 +152,7 @@ public final class Mtk implements Barostat {
 
     @Override
     public double conservedEnergy(Dynamics d) {
-        double e = pRef * d.state.box.volume() + chain.energy(Dynamics.KB * d.referenceTemperature());
+        double e = pMean * d.state.box.volume() + anisotropicWork + chain.energy(Dynamics.KB * d.referenceTemperature());
         for (int gi = 0; gi < coupling.groups; gi++) e += 0.5 * p[gi] * p[gi] / w[gi];
         return e;
     }
@@ -123,10 +160,11 @@ public final class Mtk implements Barostat {
     @Override
     public double[] saveState() {
         double[] c = chain.saveState();
-        double[] s = new double[6 + c.length];
+        double[] s = new double[7 + c.length];
         System.arraycopy(p, 0, s, 0, 3);
         System.arraycopy(w, 0, s, 3, 3);
-        System.arraycopy(c, 0, s, 6, c.length);
+        s[6] = anisotropicWork;
+        System.arraycopy(c, 0, s, 7, c.length);
         return s;
     }
 
@@ -134,7 +172,8 @@ public final class Mtk implements Barostat {
     public void restore(double[] s) {
         System.arraycopy(s, 0, p, 0, 3);
         System.arraycopy(s, 3, w, 0, 3);
-        chain.restore(java.util.Arrays.copyOfRange(s, 6, s.length));
+        anisotropicWork = s[6];
+        chain.restore(java.util.Arrays.copyOfRange(s, 7, s.length));
         updateRates();
     }
 }

@@ -21,7 +21,9 @@ import org.sheath.engine.system.State;
  * would do anyway, was booked as work).
  */
 abstract class RescalingBarostat implements Barostat {
-    protected final double pRef, kappa, tauP;
+    /** P₀ (kJ/mol/nm³) and κ (nm³·mol/kJ) of each coupling group. */
+    protected final double[] pRef, kappa;
+    protected final double tauP;
     protected final int nst;
     protected final Coupling coupling;
     private final double[] mu = new double[3], pDiag = new double[3];
@@ -30,13 +32,19 @@ abstract class RescalingBarostat implements Barostat {
     private boolean pending;
     private double[] xr, yr, zr;
 
-    RescalingBarostat(double pressure, double compressibility, double tauP, int nstpcouple, Coupling coupling) {
-        if (!Double.isFinite(pressure)) throw new IllegalArgumentException("pressure must be finite: " + pressure);
-        if (!(compressibility > 0)) throw new IllegalArgumentException("compressibility must be > 0 1/bar: " + compressibility);
+    RescalingBarostat(double pressure, double pressureZ, double compressibility, double compressibilityZ, double tauP,
+                      int nstpcouple, Coupling coupling) {
+        for (double p : new double[] {pressure, pressureZ}) {
+            if (!Double.isFinite(p)) throw new IllegalArgumentException("pressure must be finite: " + p);
+        }
+        for (double k : new double[] {compressibility, compressibilityZ}) {
+            if (!(k > 0)) throw new IllegalArgumentException("compressibility must be > 0 1/bar: " + k);
+        }
         if (!(tauP > 0)) throw new IllegalArgumentException("tau_p must be > 0 ps: " + tauP);
         if (nstpcouple < 1) throw new IllegalArgumentException("nstpcouple must be >= 1: " + nstpcouple);
-        this.pRef = pressure / EnergyReport.PRESFAC;
-        this.kappa = compressibility * EnergyReport.PRESFAC;
+        this.pRef = coupling.perGroup(pressure / EnergyReport.PRESFAC, pressureZ / EnergyReport.PRESFAC, "pressure");
+        this.kappa = coupling.perGroup(compressibility * EnergyReport.PRESFAC, compressibilityZ * EnergyReport.PRESFAC,
+                "compressibility");
         this.tauP = tauP;
         this.nst = nstpcouple;
         this.coupling = coupling;
