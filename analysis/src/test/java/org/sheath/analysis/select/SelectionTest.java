@@ -88,7 +88,11 @@ class SelectionTest {
         assertThat(res.count).isEqualTo(250);
         Sites atoms = Sites.of(top, dmf, Sites.Mode.ATOM, Sites.Grouping.MOLECULE, "--sel-site");
         assertThat(atoms.count).isEqualTo(3000);
-        assertThat(com.sameAs(com)).isTrue();
+        // sameAs compares the sites' definitions: an equal, separately built COM set is the same, COG per residue is not
+        Sites com2 = Sites.of(top, Selection.parse("resname DMF").select(top), Sites.Mode.COM, Sites.Grouping.MOLECULE, "--ref-site");
+        assertThat(com2).isNotSameAs(com);
+        assertThat(com.sameAs(com2)).isTrue();
         assertThat(com.sameAs(res)).isFalse();
+        assertThat(com.sameAs(atoms)).isFalse();
     }
 }
