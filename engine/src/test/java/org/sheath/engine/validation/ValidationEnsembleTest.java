@@ -32,6 +32,8 @@ class ValidationEnsembleTest {
     static final String BAROSTATS = System.getProperty("sheath.barostats", "c-rescale,mtk");
     /** A results name (e.g. npt-water-c-rescale) whose two-pressure compressibility to use instead of a 1000-bar run. */
     static final String KAPPA_FROM = System.getProperty("sheath.kappa.from", "");
+    /** Seed of the NPT runs' velocities and stochastic barostat: the 1- and 1000-bar runs share it, so their noise is correlated. */
+    static final long SEED = Long.getLong("sheath.seed", 23);
     static final String THERMOSTATS = System.getProperty("sheath.thermostats", String.join(",", Thermostats.names()));
 
     @Test
@@ -73,7 +75,7 @@ class ValidationEnsembleTest {
 
     private Map<String, Object> npt(String baro, double pressure, double ps) throws Exception {
         try (WaterBox w = new WaterBox(K, THREADS)) {
-            Dynamics d = w.dynamics(300, 23);
+            Dynamics d = w.dynamics(300, SEED);
             Barostat b = Barostats.create(baro, new Barostats.Settings(pressure, 4.5e-5, 2.0, 0.5, 3, 10, Coupling.ISOTROPIC));
             Thermostat th = Thermostats.create("nose-hoover", 0.5, 3);
             new VelocityVerlet(d, 0.002, th, b, null, 10).run(10000);
@@ -89,6 +91,7 @@ class ValidationEnsembleTest {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("system", "TIP3P " + K * K * K + " (SETTLE), rc 0.9, PME 1e-5, 2 fs, Nose-Hoover 0.5 ps");
             r.put("barostat", baro);
+            r.put("seed", SEED);
             r.put("tau_p_ps", 2.0);
             r.put("pressure_bar", pressure);
             r.put("ps", ps);
