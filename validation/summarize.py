@@ -29,12 +29,17 @@ if nvt:
 npt = [r for k, r in runs.items() if k.startswith("npt-water")]
 if npt:
     print(f"NPT ({npt[0]['system']}):\n")
-    row(["barostat", "⟨P⟩ ± SE at 1 bar", "⟨P⟩ ± SE at 1000 bar", "ρ (kg/m³) 1 / 1000 bar", "κ fluct. (1/bar)", "κ two pressures (1/bar)", "ratio"])
-    row(["---"] * 7)
+    row(["barostat", "ps", "⟨P⟩ ± SE at 1 bar", "⟨P⟩ ± SE at 1000 bar", "ρ (kg/m³) 1 / 1000 bar", "κ fluct. (1/bar)",
+         "κ two pressures (1/bar)", "ratio", "drift (kJ/mol/ps/atom)"])
+    row(["---"] * 9)
     for r in npt:
-        row([r["barostat"], f'{r["mean_P_bar"]:.1f} ± {r["mean_P_se_bar"]:.1f}', f'{r["mean_P_1000bar_bar"]:.1f} ± {r["mean_P_1000bar_se_bar"]:.1f}',
-             f'{r["density_kg_m3"]:.1f} / {r["density_1000bar_kg_m3"]:.1f}', f'{r["kappa_fluct_per_bar"]:.2e}',
-             f'{r["kappa_two_pressures_per_bar"]:.2e}', f'{r["kappa_ratio"]:.2f}'])
+        hp = "mean_P_1000bar_bar" in r
+        row([r["barostat"], r["ps"], f'{r["mean_P_bar"]:.1f} ± {r["mean_P_se_bar"]:.1f}',
+             f'{r["mean_P_1000bar_bar"]:.1f} ± {r["mean_P_1000bar_se_bar"]:.1f}' if hp else "—",
+             f'{r["density_kg_m3"]:.1f} / {r["density_1000bar_kg_m3"]:.1f}' if hp else f'{r["density_kg_m3"]:.1f} / —',
+             f'{r["kappa_fluct_per_bar"]:.2e}',
+             f'{r["kappa_two_pressures_per_bar"]:.2e}' + (f' (from {r["kappa_two_pressures_from"]})' if "kappa_two_pressures_from" in r else ""),
+             f'{r["kappa_ratio"]:.2f}', f'{r["drift_kJ_mol_ps_atom"]:.1e}'])
     print()
 for k, r in runs.items():
     if k.startswith("anneal"):
