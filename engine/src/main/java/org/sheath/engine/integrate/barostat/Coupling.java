@@ -1,6 +1,7 @@
 package org.sheath.engine.integrate.barostat;
 
 import java.util.Locale;
+import org.sheath.engine.context.EnergyReport;
 
 /**
  * Which box dimensions move together: isotropic (x, y, z as one), semi-isotropic (x with y; z alone,
@@ -33,6 +34,22 @@ public enum Coupling {
         double[] v = new double[3];
         for (int g = 0; g < groups; g++) v[g] = this != ISOTROPIC && g == group[2] ? z : xy;
         return v;
+    }
+
+    /** P₀ of each group in kJ/mol/nm³ from values in bar (finite). */
+    double[] groupPressures(double xyBar, double zBar) {
+        for (double p : new double[] {xyBar, zBar}) {
+            if (!Double.isFinite(p)) throw new IllegalArgumentException("pressure must be finite: " + p);
+        }
+        return perGroup(xyBar / EnergyReport.PRESFAC, zBar / EnergyReport.PRESFAC, "pressure");
+    }
+
+    /** κ of each group in nm³·mol/kJ from values in 1/bar (positive). */
+    double[] groupCompressibilities(double xyPerBar, double zPerBar) {
+        for (double k : new double[] {xyPerBar, zPerBar}) {
+            if (!(k > 0)) throw new IllegalArgumentException("compressibility must be > 0 1/bar: " + k);
+        }
+        return perGroup(xyPerBar * EnergyReport.PRESFAC, zPerBar * EnergyReport.PRESFAC, "compressibility");
     }
 
     /** Number of dimensions in group g. */

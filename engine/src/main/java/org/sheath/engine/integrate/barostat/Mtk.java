@@ -49,18 +49,11 @@ public final class Mtk implements Barostat {
      */
     public Mtk(double pressure, double pressureZ, double compressibility, double compressibilityZ, double tauP,
                double tauT, int chainLength, Coupling coupling) {
-        for (double p : new double[] {pressure, pressureZ}) {
-            if (!Double.isFinite(p)) throw new IllegalArgumentException("pressure must be finite: " + p);
-        }
-        for (double k : new double[] {compressibility, compressibilityZ}) {
-            if (!(k > 0)) throw new IllegalArgumentException("compressibility must be > 0 1/bar: " + k);
-        }
         if (!(tauP > 0)) throw new IllegalArgumentException("tau_p must be > 0 ps: " + tauP);
-        double[] pg = coupling.perGroup(pressure / EnergyReport.PRESFAC, pressureZ / EnergyReport.PRESFAC, "pressure");
+        double[] pg = coupling.groupPressures(pressure, pressureZ);
         for (int a = 0; a < 3; a++) pRef[a] = pg[coupling.group[a]];
         this.pMean = (pRef[0] + pRef[1] + pRef[2]) / 3;
-        this.kappa = coupling.perGroup(compressibility * EnergyReport.PRESFAC, compressibilityZ * EnergyReport.PRESFAC,
-                "compressibility");
+        this.kappa = coupling.groupCompressibilities(compressibility, compressibilityZ);
         this.tauP = tauP;
         this.tauT = tauT > 0 ? tauT : tauP;
         this.chainLength = chainLength;

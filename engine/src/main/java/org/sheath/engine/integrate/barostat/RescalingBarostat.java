@@ -34,17 +34,10 @@ abstract class RescalingBarostat implements Barostat {
 
     RescalingBarostat(double pressure, double pressureZ, double compressibility, double compressibilityZ, double tauP,
                       int nstpcouple, Coupling coupling) {
-        for (double p : new double[] {pressure, pressureZ}) {
-            if (!Double.isFinite(p)) throw new IllegalArgumentException("pressure must be finite: " + p);
-        }
-        for (double k : new double[] {compressibility, compressibilityZ}) {
-            if (!(k > 0)) throw new IllegalArgumentException("compressibility must be > 0 1/bar: " + k);
-        }
         if (!(tauP > 0)) throw new IllegalArgumentException("tau_p must be > 0 ps: " + tauP);
         if (nstpcouple < 1) throw new IllegalArgumentException("nstpcouple must be >= 1: " + nstpcouple);
-        this.pRef = coupling.perGroup(pressure / EnergyReport.PRESFAC, pressureZ / EnergyReport.PRESFAC, "pressure");
-        this.kappa = coupling.perGroup(compressibility * EnergyReport.PRESFAC, compressibilityZ * EnergyReport.PRESFAC,
-                "compressibility");
+        this.pRef = coupling.groupPressures(pressure, pressureZ);
+        this.kappa = coupling.groupCompressibilities(compressibility, compressibilityZ);
         this.tauP = tauP;
         this.nst = nstpcouple;
         this.coupling = coupling;
