@@ -1,6 +1,5 @@
 package org.sheath.engine.integrate.barostat;
 
-import org.sheath.engine.context.EnergyReport;
 import org.sheath.engine.integrate.Dynamics;
 import org.sheath.engine.integrate.thermostat.NhcChain;
 
