@@ -22,6 +22,7 @@ public final class PairList {
     private final double rlist, buffer;
     private final int[] exclOffsets, exclAtoms;
     private final CellList cells;
+    private final ListReference ref;
 
     /** Pairs of atom i: j[start[i] .. start[i+1]), with shift index shift[k]. */
     int[] start;
@@ -38,11 +39,8 @@ public final class PairList {
     private int[] shiftKey = new int[32];
     private int lastKey = -1, lastIndex = -1;
     private final double[] frac = new double[3];
-    private double[] x0 = new double[0], y0 = new double[0], z0 = new double[0];
-    private double[] boxAtBuild;
     private double[] px, py, pz;
     private Box buildBox;
-    private boolean built;
     private long builds;
 
     private int closestI = -1, closestJ = -1;
@@ -59,6 +57,7 @@ public final class PairList {
         this.exclOffsets = exclOffsets;
         this.exclAtoms = exclAtoms;
         this.cells = new CellList(rlist);
+        this.ref = new ListReference(natoms, rlist, buffer);
         this.start = new int[natoms + 1];
     }
 
@@ -94,53 +93,9 @@ public final class PairList {
         return Math.sqrt(closestR2);
     }
 
-    /**
-     * Whether the list must be rebuilt before use: never built, or some atom moved too far since the
-     * last build (always, with a zero buffer). A box change (barostat) does not force a rebuild by
-     * itself: the build positions are mapped affinely into the new box (as the barostat mapped the
-     * atoms), and a pair that was beyond rlist is now at least σ·rlist − 2·d_max away, σ the smallest
-     * stretch factor of the map (the smallest ratio of new to old box lengths) and d_max the largest
-     * displacement from the mapped build positions. The list stays exact while σ·rlist − 2·d_max ≥ rc.
-     * Box changes other than a scaling of each rectangular edge or a uniform scaling of a triclinic
-     * box rebuild the list.
-     */
+    /** Whether the list must be rebuilt before use (see {@link ListReference#needsRebuild}). */
     public boolean needsRebuild(Box box, double[] x, double[] y, double[] z) {
-        if (!built || buffer == 0) return true;
-        double sigma = 1, mx = 1, my = 1, mz = 1;
-        if (box != buildBox && !sameBox(box)) {
-            double[] b0 = boxAtBuild;
-            if (box.isRectangular() && buildBox.isRectangular()) {
-                mx = box.ax() / b0[0];
-                my = box.by() / b0[4];
-                mz = box.cz() / b0[8];
-            } else {
-                double mu = box.ax() / b0[0];
-                if (!(near(box.bx(), mu * b0[3]) && near(box.by(), mu * b0[4]) && near(box.cx(), mu * b0[6])
-                        && near(box.cy(), mu * b0[7]) && near(box.cz(), mu * b0[8]))) return true;
-                mx = my = mz = mu;
-            }
-            sigma = Math.min(mx, Math.min(my, mz));
-        }
-        double lim = 0.5 * (sigma * rlist - (rlist - buffer));
-        if (lim <= 0) return true;
-        double lim2 = lim * lim;
-        // a uniform or per-axis scaling of a lower-triangular box maps x0 to (mx·x0, my·y0, mz·z0) in the
-        // rectangular case; for a uniform scaling of a triclinic box mx = my = mz
-        for (int i = 0; i < natoms; i++) {
-            double dx = x[i] - mx * x0[i], dy = y[i] - my * y0[i], dz = z[i] - mz * z0[i];
-            if (dx * dx + dy * dy + dz * dz > lim2) return true;
-        }
-        return false;
-    }
-
-    private boolean sameBox(Box box) {
-        double[] b = boxAtBuild;
-        return box.ax() == b[0] && box.bx() == b[3] && box.by() == b[4] && box.cx() == b[6] && box.cy() == b[7]
-                && box.cz() == b[8];
-    }
-
-    private static boolean near(double a, double b) {
-        return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)) + 1e-300;
+        return ref.needsRebuild(box, x, y, z);
     }
 
     /**
@@ -177,16 +132,7 @@ public final class PairList {
         // sort each atom's partners (deterministic order, cache-friendlier access of j)
         for (int i = 0; i < natoms; i++) sortSegment(start[i], start[i + 1]);
         npairs = ntmp;
-        if (x0.length < natoms) {
-            x0 = new double[natoms];
-            y0 = new double[natoms];
-            z0 = new double[natoms];
-        }
-        System.arraycopy(x, 0, x0, 0, natoms);
-        System.arraycopy(y, 0, y0, 0, natoms);
-        System.arraycopy(z, 0, z0, 0, natoms);
-        boxAtBuild = box.toMatrix();
-        built = true;
+        ref.record(box, x, y, z);
         builds++;
     }
 
@@ -281,9 +227,7 @@ public final class PairList {
      * with {@link #build} from them a restarted run gets the same list, hence bit-identical forces.
      */
     public double[][] reference() {
-        if (!built) return null;
-        return new double[][] {java.util.Arrays.copyOf(x0, natoms), java.util.Arrays.copyOf(y0, natoms),
-                java.util.Arrays.copyOf(z0, natoms), boxAtBuild.clone()};
+        return ref.copy();
     }
 
     public int shiftCount() {

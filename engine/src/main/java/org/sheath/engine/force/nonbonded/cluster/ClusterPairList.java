@@ -1,0 +1,291 @@
+package org.sheath.engine.force.nonbonded.cluster;
+
+import java.util.Arrays;
+import org.sheath.engine.system.Box;
+
+/**
+ * A pair list of atom clusters in the GROMACS NxM style (Páll &amp; Hess, Comput. Phys. Commun. 184, 2641
+ * (2013)), with clusters of {@link #SIZE} atoms on both sides: atoms are wrapped into the (rectangular)
+ * box, binned into columns in x–y about one cluster wide, sorted along z in each column and cut into
+ * clusters, each column padded with dummy slots to a whole number of clusters. Cluster pairs (ci ≤ cj,
+ * with the lattice shift of cj) are kept when their bounding boxes are closer than rlist and at least one
+ * atom pair is; each carries a 16-bit mask of the atom pairs that interact (bit a·4 + b: real atoms, not
+ * excluded, and a &lt; b inside a cluster's pairing with itself). The kernels compute all 16 pairs and
+ * mask by this and by r &lt; rc.
+ *
+ * <p>Slots: slot c·4 + a holds atom {@link #atomOfSlot}[·] (−1 for padding). The kernels read positions
+ * wrapped as at build time: x + image·L with the image of the build kept per atom, so a barostat that
+ * scales box and positions keeps clusters intact.
+ */
+public final class ClusterPairList {
+    /** Atoms per cluster (both i and j). */
+    public static final int SIZE = 4;
+    /** Index of the zero shift in the 27-entry shift table (kx, ky, kz ∈ {−1, 0, 1}). */
+    public static final int CENTER_SHIFT = 13;
+
+    private final int natoms;
+    private final double rlist;
+    private final int[] exclOffsets, exclAtoms;
+    /** Per atom: its largest excluded partner with a higher index (−1: none), to skip most lookups. */
+    private final int[] exclMax;
+
+    int nclusters;
+    int[] atomOfSlot = new int[0];
+    /** Per atom: the lattice image that wraps it into the box at build time. */
+    final int[] imgX, imgY, imgZ;
+    /** Per cluster: the centre of its bounding box at build time, in box fractions (the kernels' local origin). */
+    double[] originFx = new double[0], originFy = new double[0], originFz = new double[0];
+    /** Cluster pairs of i-cluster ci: [ciStart[ci], ciStart[ci+1]). */
+    int[] ciStart = new int[1];
+    int[] cj = new int[0], shift = new int[0], mask = new int[0];
+    int npairs;
+    private int atomPairs;
+
+    private int closestI = -1, closestJ = -1;
+    private double closestR2 = Double.POSITIVE_INFINITY;
+
+    // build scratch
+    private double[] wx = new double[0], wy = new double[0], wz = new double[0];
+    private double[] bb = new double[0];
+    private int[] colStart = new int[0], colClusterStart = new int[0];
+    private long[] sortKey = new long[0];
+
+    public ClusterPairList(int natoms, double rlist, int[] exclOffsets, int[] exclAtoms) {
+        this.natoms = natoms;
+        this.rlist = rlist;
+        this.exclOffsets = exclOffsets;
+        this.exclAtoms = exclAtoms;
+        this.exclMax = new int[natoms];
+        for (int i = 0; i < natoms; i++) {
+            exclMax[i] = exclOffsets == null || exclOffsets[i + 1] == exclOffsets[i] ? -1 : exclAtoms[exclOffsets[i + 1] - 1];
+        }
+        imgX = new int[natoms];
+        imgY = new int[natoms];
+        imgZ = new int[natoms];
+    }
+
+    public int clusters() {
+        return nclusters;
+    }
+
+    /** Number of cluster pairs. */
+    public int size() {
+        return npairs;
+    }
+
+    /** Number of interacting atom pairs (mask bits) in the list. */
+    public int atomPairs() {
+        return atomPairs;
+    }
+
+    public double closestDistance() {
+        return Math.sqrt(closestR2);
+    }
+
+    public int[] closestPair() {
+        return new int[] {closestI, closestJ};
+    }
+
+    /** Shift vector of table entry s for a rectangular box with edges lx, ly, lz. */
+    static double shiftX(int s, double lx) {
+        return (s / 9 - 1) * lx;
+    }
+
+    static double shiftY(int s, double ly) {
+        return (s / 3 % 3 - 1) * ly;
+    }
+
+    static double shiftZ(int s, double lz) {
+        return (s % 3 - 1) * lz;
+    }
+
+    /** Builds the list for a rectangular box at least rlist long in every direction. */
+    public void build(Box box, double[] x, double[] y, double[] z) {
+        if (!box.isRectangular()) throw new IllegalArgumentException("the cluster pair list needs a rectangular box");
+        double lx = box.ax(), ly = box.by(), lz = box.cz();
+        if (Math.min(lx, Math.min(ly, lz)) <= rlist) {
+            throw new IllegalArgumentException(String.format("box edge %.4f nm is not longer than the pair-list radius %.4f nm",
+                    Math.min(lx, Math.min(ly, lz)), rlist));
+        }
+        if (wx.length < natoms) {
+            wx = new double[natoms];
+            wy = new double[natoms];
+            wz = new double[natoms];
+        }
+        for (int i = 0; i < natoms; i++) {
+            int kx = (int) Math.floor(x[i] / lx), ky = (int) Math.floor(y[i] / ly), kz = (int) Math.floor(z[i] / lz);
+            imgX[i] = -kx;
+            imgY[i] = -ky;
+            imgZ[i] = -kz;
+            wx[i] = x[i] - kx * lx;
+            wy[i] = y[i] - ky * ly;
+            wz[i] = z[i] - kz * lz;
+        }
+        // columns about one cluster wide: a cluster of SIZE atoms is then roughly a cube
+        double density = natoms / box.volume();
+        double edge = Math.cbrt(SIZE / Math.max(density, 1e-6));
+        int ncx = Math.max(1, (int) (lx / edge)), ncy = Math.max(1, (int) (ly / edge));
+        int ncol = ncx * ncy;
+        double cellX = lx / ncx, cellY = ly / ncy;
+        if (colStart.length < ncol + 1) {
+            colStart = new int[ncol + 1];
+            colClusterStart = new int[ncol + 1];
+        }
+        Arrays.fill(colStart, 0, ncol + 1, 0);
+        if (sortKey.length < natoms) sortKey = new long[natoms];
+        int[] colOf = new int[natoms];
+        for (int i = 0; i < natoms; i++) {
+            int cx = Math.min(ncx - 1, (int) (wx[i] / cellX)), cy = Math.min(ncy - 1, (int) (wy[i] / cellY));
+            colOf[i] = cx * ncy + cy;
+            colStart[colOf[i] + 1]++;
+        }
+        for (int c = 0; c < ncol; c++) colStart[c + 1] += colStart[c];
+        int[] fill = new int[ncol];
+        for (int i = 0; i < natoms; i++) {
+            int c = colOf[i];
+            // z ≥ 0, so its float bits sort like the number; the atom index breaks ties deterministically
+            sortKey[colStart[c] + fill[c]++] = ((long) Float.floatToIntBits((float) wz[i]) << 32) | i;
+        }
+        nclusters = 0;
+        for (int c = 0; c < ncol; c++) {
+            Arrays.sort(sortKey, colStart[c], colStart[c + 1]);
+            colClusterStart[c] = nclusters;
+            nclusters += (colStart[c + 1] - colStart[c] + SIZE - 1) / SIZE;
+        }
+        colClusterStart[ncol] = nclusters;
+        if (atomOfSlot.length < nclusters * SIZE) atomOfSlot = new int[nclusters * SIZE + 64];
+        Arrays.fill(atomOfSlot, -1);
+        for (int c = 0; c < ncol; c++) {
+            int slot = colClusterStart[c] * SIZE;
+            for (int k = colStart[c]; k < colStart[c + 1]; k++) atomOfSlot[slot++] = (int) sortKey[k];
+        }
+        // bounding boxes: min x, y, z, max x, y, z per cluster
+        if (bb.length < 6 * nclusters) bb = new double[6 * nclusters + 64];
+        for (int c = 0; c < nclusters; c++) {
+            double x0 = Double.POSITIVE_INFINITY, y0 = x0, z0 = x0, x1 = Double.NEGATIVE_INFINITY, y1 = x1, z1 = x1;
+            for (int a = 0; a < SIZE; a++) {
+                int i = atomOfSlot[c * SIZE + a];
+                if (i < 0) continue;
+                x0 = Math.min(x0, wx[i]); x1 = Math.max(x1, wx[i]);
+                y0 = Math.min(y0, wy[i]); y1 = Math.max(y1, wy[i]);
+                z0 = Math.min(z0, wz[i]); z1 = Math.max(z1, wz[i]);
+            }
+            bb[6 * c] = x0; bb[6 * c + 1] = y0; bb[6 * c + 2] = z0;
+            bb[6 * c + 3] = x1; bb[6 * c + 4] = y1; bb[6 * c + 5] = z1;
+        }
+        if (originFx.length < nclusters) {
+            originFx = new double[nclusters + 16];
+            originFy = new double[nclusters + 16];
+            originFz = new double[nclusters + 16];
+        }
+        for (int c = 0; c < nclusters; c++) {
+            originFx[c] = 0.5 * (bb[6 * c] + bb[6 * c + 3]) / lx;
+            originFy[c] = 0.5 * (bb[6 * c + 1] + bb[6 * c + 4]) / ly;
+            originFz[c] = 0.5 * (bb[6 * c + 2] + bb[6 * c + 5]) / lz;
+        }
+        search(ncx, ncy, cellX, cellY, lx, ly, lz);
+    }
+
+    private void search(int ncx, int ncy, double cellX, double cellY, double lx, double ly, double lz) {
+        double rl2 = rlist * rlist;
+        int rx = (int) Math.ceil(rlist / cellX), ry = (int) Math.ceil(rlist / cellY);
+        if (ciStart.length < nclusters + 1) ciStart = new int[nclusters + 1];
+        npairs = 0;
+        atomPairs = 0;
+        closestI = closestJ = -1;
+        closestR2 = Double.POSITIVE_INFINITY;
+        for (int cx = 0; cx < ncx; cx++) {
+            for (int cy = 0; cy < ncy; cy++) {
+                int col = cx * ncy + cy;
+                for (int ci = colClusterStart[col]; ci < colClusterStart[col + 1]; ci++) {
+                    ciStart[ci] = npairs;
+                    for (int dx = -rx; dx <= rx; dx++) {
+                        int jx = cx + dx, kx = Math.floorDiv(jx, ncx);
+                        jx -= kx * ncx;
+                        for (int dy = -ry; dy <= ry; dy++) {
+                            int jy = cy + dy, ky = Math.floorDiv(jy, ncy);
+                            jy -= ky * ncy;
+                            if (kx < -1 || kx > 1 || ky < -1 || ky > 1) continue; // rlist < L: never needed
+                            int jcol = jx * ncy + jy;
+                            for (int kz = -1; kz <= 1; kz++) {
+                                int s = (kx + 1) * 9 + (ky + 1) * 3 + (kz + 1);
+                                double sx = kx * lx, sy = ky * ly, sz = kz * lz;
+                                for (int cj = Math.max(ci, colClusterStart[jcol]); cj < colClusterStart[jcol + 1]; cj++) {
+                                    if (cj == ci && s != CENTER_SHIFT) continue;
+                                    double d2 = boxDistance2(ci, cj, sx, sy, sz);
+                                    if (d2 < rl2) addIfAnyPair(ci, cj, s, sx, sy, sz, rl2);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        ciStart[nclusters] = npairs;
+    }
+
+    private double boxDistance2(int ci, int cj, double sx, double sy, double sz) {
+        double gx = Math.max(0, Math.max(bb[6 * cj] + sx - bb[6 * ci + 3], bb[6 * ci] - bb[6 * cj + 3] - sx));
+        double gy = Math.max(0, Math.max(bb[6 * cj + 1] + sy - bb[6 * ci + 4], bb[6 * ci + 1] - bb[6 * cj + 4] - sy));
+        double gz = Math.max(0, Math.max(bb[6 * cj + 2] + sz - bb[6 * ci + 5], bb[6 * ci + 2] - bb[6 * cj + 5] - sz));
+        return gx * gx + gy * gy + gz * gz;
+    }
+
+    /** Adds cluster pair (ci, cj, s) with its interaction mask when an atom pair of it is within rlist. */
+    private void addIfAnyPair(int ci, int cjc, int s, double sx, double sy, double sz, double rl2) {
+        int m = 0;
+        boolean near = false;
+        for (int a = 0; a < SIZE; a++) {
+            int i = atomOfSlot[ci * SIZE + a];
+            if (i < 0) continue;
+            for (int b = ci == cjc ? a + 1 : 0; b < SIZE; b++) {
+                int j = atomOfSlot[cjc * SIZE + b];
+                if (j < 0 || excluded(i, j)) continue;
+                m |= 1 << (a * SIZE + b);
+                double dx = wx[j] + sx - wx[i], dy = wy[j] + sy - wy[i], dz = wz[j] + sz - wz[i];
+                double r2 = dx * dx + dy * dy + dz * dz;
+                if (r2 < rl2) {
+                    near = true;
+                    if (r2 < closestR2) {
+                        closestR2 = r2;
+                        closestI = Math.min(i, j);
+                        closestJ = Math.max(i, j);
+                    }
+                }
+            }
+        }
+        if (!near) return;
+        if (npairs == cj.length) {
+            int cap = Math.max(1024, 2 * npairs);
+            cj = Arrays.copyOf(cj, cap);
+            shift = Arrays.copyOf(shift, cap);
+            mask = Arrays.copyOf(mask, cap);
+        }
+        cj[npairs] = cjc;
+        shift[npairs] = s;
+        mask[npairs] = m;
+        npairs++;
+        atomPairs += Integer.bitCount(m);
+    }
+
+    private boolean excluded(int i, int j) {
+        int lo = Math.min(i, j), hi = Math.max(i, j);
+        if (hi > exclMax[lo]) return false;
+        return Arrays.binarySearch(exclAtoms, exclOffsets[lo], exclOffsets[lo + 1], hi) >= 0;
+    }
+
+    /**
+     * Splits the i-clusters into {@code parts} contiguous ranges with about equal numbers of cluster
+     * pairs: bounds[p] .. bounds[p+1].
+     */
+    public void split(int parts, int[] bounds) {
+        bounds[0] = 0;
+        int c = 0;
+        for (int p = 1; p < parts; p++) {
+            long target = (long) npairs * p / parts;
+            while (c < nclusters && ciStart[c] < target) c++;
+            bounds[p] = c;
+        }
+        bounds[parts] = nclusters;
+    }
+}

@@ -1,0 +1,99 @@
+package org.sheath.engine.force.nonbonded.cluster;
+
+/**
+ * The cluster kernel as plain Java loops over the 16 atom pairs of each cluster pair, in the same float
+ * arithmetic as {@link VectorClusterKernel}: the fallback when {@code jdk.incubator.vector} is absent,
+ * and the specification the vector kernel is tested against.
+ */
+final class ScalarClusterKernel implements ClusterKernel {
+    @Override
+    public String name() {
+        return "cluster-scalar";
+    }
+
+    @Override
+    public int lanes() {
+        return 1;
+    }
+
+    @Override
+    public void run(ClusterData d, int from, int to, ClusterData.Buffers out, boolean energy, boolean virial) {
+        final ClusterPairList l = d.list;
+        final float[] pe = d.poly.e, pg = d.poly.g;
+        final float tScale = d.poly.tScale, beta2 = d.beta * d.beta;
+        double elj = 0, ec = 0;
+        for (int ci = from; ci < to; ci++) {
+            int ib = ci * 16;
+            for (int lane = 0; lane < 16; lane++) {
+                out.fix[ib + lane] = 0;
+                out.fiy[ib + lane] = 0;
+                out.fiz[ib + lane] = 0;
+            }
+            float eljC = 0, ecC = 0;
+            for (int k = l.ciStart[ci]; k < l.ciStart[ci + 1]; k++) {
+                int c = l.cj[k], jb = c * 16, s = l.shift[k], m = l.mask[k];
+                // origin of cj (with its shift) relative to that of ci, rounded once
+                float shx = (float) (d.ox[c] + d.sx[s] - d.ox[ci]);
+                float shy = (float) (d.oy[c] + d.sy[s] - d.oy[ci]);
+                float shz = (float) (d.oz[c] + d.sz[s] - d.oz[ci]);
+                for (int lane = 0; lane < 16; lane++) {
+                    if ((m >>> lane & 1) == 0) continue;
+                    float dx = d.xj[jb + lane] + shx - d.xi[ib + lane];
+                    float dy = d.yj[jb + lane] + shy - d.yi[ib + lane];
+                    float dz = d.zj[jb + lane] + shz - d.zi[ib + lane];
+                    float r2 = dx * dx + dy * dy + dz * dz;
+                    if (!(r2 < d.rc2)) continue;
+                    float rinv2 = 1f / r2;
+                    float vdisp, vrep, ljShift = 0;
+                    if (d.lorentzBerthelot) {
+                        float sig = d.ai[ib + lane] + d.aj[jb + lane];
+                        float sig2 = sig * sig;
+                        float sr2 = sig2 * rinv2;
+                        float sr6 = sr2 * sr2 * sr2;
+                        float eps4 = d.bi[ib + lane] * d.bj[jb + lane];
+                        vdisp = eps4 * sr6;
+                        vrep = vdisp * sr6;
+                        if (energy && d.ljShifted) {
+                            float sc2 = sig2 * d.rc2inv, sc6 = sc2 * sc2 * sc2;
+                            ljShift = eps4 * (sc6 * sc6 - sc6);
+                        }
+                    } else {
+                        float rinv6 = rinv2 * rinv2 * rinv2;
+                        float c6 = d.ai[ib + lane] * d.aj[jb + lane], c12 = d.bi[ib + lane] * d.bj[jb + lane];
+                        vdisp = c6 * rinv6;
+                        vrep = c12 * rinv6 * rinv6;
+                        if (energy && d.ljShifted) {
+                            float i6 = d.rc2inv * d.rc2inv * d.rc2inv;
+                            ljShift = (c12 * i6 - c6) * i6;
+                        }
+                    }
+                    float fscal = (12f * vrep - 6f * vdisp) * rinv2;
+                    if (energy) eljC += vrep - vdisp - ljShift;
+                    if (d.coulomb) {
+                        float qq = d.qi[ib + lane] * d.qj[jb + lane];
+                        float rinv = (float) Math.sqrt(rinv2);
+                        float t = beta2 * r2 * tScale - 1f;
+                        fscal += qq * (rinv * rinv2 - d.beta3 * EwaldPolynomials.clenshaw(pg, t));
+                        if (energy) ecC += qq * (rinv - d.beta * EwaldPolynomials.clenshaw(pe, t) - d.coulombShift);
+                    }
+                    float fx = fscal * dx, fy = fscal * dy, fz = fscal * dz;
+                    out.fix[ib + lane] -= fx;
+                    out.fiy[ib + lane] -= fy;
+                    out.fiz[ib + lane] -= fz;
+                    out.fjx[jb + lane] += fx;
+                    out.fjy[jb + lane] += fy;
+                    out.fjz[jb + lane] += fz;
+                    if (virial && s != ClusterPairList.CENTER_SHIFT) {
+                        out.shx[s] += fx;
+                        out.shy[s] += fy;
+                        out.shz[s] += fz;
+                    }
+                }
+            }
+            elj += eljC;
+            ec += ecC;
+        }
+        out.elj += elj;
+        out.ec += ec;
+    }
+}

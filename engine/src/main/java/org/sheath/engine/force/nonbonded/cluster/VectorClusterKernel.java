@@ -1,0 +1,147 @@
+package org.sheath.engine.force.nonbonded.cluster;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The cluster kernel on the Vector API: the 16 atom pairs of a cluster pair are 16/L vectors of L float
+ * lanes (one vector with AVX-512), loaded contiguously from the 4×4 layout of {@link ClusterData}; the
+ * interaction mask and r &lt; rc become a lane mask. i forces stay in registers over an i-cluster's pairs,
+ * j forces are added to the j-layout buffer (reduced over its four copies once per step). Same arithmetic
+ * as {@link ScalarClusterKernel}, which is the fallback. Loaded by reflection only when the
+ * {@code jdk.incubator.vector} module is present.
+ */
+final class VectorClusterKernel implements ClusterKernel {
+    private static final VectorSpecies<Float> S = species();
+    private static final int L = S.length();
+
+    private static VectorSpecies<Float> species() {
+        VectorSpecies<Float> p = FloatVector.SPECIES_PREFERRED;
+        return p.length() > 16 ? FloatVector.SPECIES_512 : p;
+    }
+
+    @Override
+    public String name() {
+        return "cluster-vector-" + L + "x32bit";
+    }
+
+    @Override
+    public int lanes() {
+        return L;
+    }
+
+    /** Σ c_j·T_j(t) lane-wise, Clenshaw's recurrence as {@link EwaldPolynomials#clenshaw}. */
+    private static FloatVector clenshaw(float[] c, FloatVector t) {
+        FloatVector t2 = t.add(t), b1 = FloatVector.zero(S), b2 = b1;
+        for (int k = c.length - 1; k >= 1; k--) {
+            FloatVector b0 = t2.mul(b1).sub(b2).add(c[k]);
+            b2 = b1;
+            b1 = b0;
+        }
+        return t.mul(b1).sub(b2).add(c[0]);
+    }
+
+    @Override
+    public void run(ClusterData d, int from, int to, ClusterData.Buffers out, boolean energy, boolean virial) {
+        final ClusterPairList l = d.list;
+        final float[] pe = d.poly.e, pg = d.poly.g;
+        final float tScale = d.poly.tScale, beta2 = d.beta * d.beta, rc2 = d.rc2, beta3 = d.beta3, beta = d.beta;
+        final boolean lb = d.lorentzBerthelot, coulomb = d.coulomb, ljShifted = d.ljShifted;
+        final float cshift = d.coulombShift, rc2inv = d.rc2inv;
+        final long laneBits = L == 64 ? -1L : (1L << L) - 1;
+        final int[] cjArr = l.cj, shiftArr = l.shift, maskArr = l.mask, start = l.ciStart;
+        final FloatVector zero = FloatVector.zero(S), one = FloatVector.broadcast(S, 1f);
+        final double[] ox = d.ox, oy = d.oy, oz = d.oz, sx = d.sx, sy = d.sy, sz = d.sz;
+        double elj = 0, ec = 0;
+        for (int part = 0; part < 16; part += L) {
+            for (int ci = from; ci < to; ci++) {
+                final int ib = ci * 16 + part;
+                final double oxi = ox[ci], oyi = oy[ci], ozi = oz[ci];
+                final FloatVector ix = FloatVector.fromArray(S, d.xi, ib), iy = FloatVector.fromArray(S, d.yi, ib),
+                        iz = FloatVector.fromArray(S, d.zi, ib);
+                final FloatVector iq = FloatVector.fromArray(S, d.qi, ib), ia = FloatVector.fromArray(S, d.ai, ib),
+                        ibv = FloatVector.fromArray(S, d.bi, ib);
+                FloatVector fix = zero, fiy = zero, fiz = zero, vlj = zero, vc = zero;
+                for (int k = start[ci], kEnd = start[ci + 1]; k < kEnd; k++) {
+                    long bits = (maskArr[k] >>> part) & laneBits;
+                    if (bits == 0) continue;
+                    final int c = cjArr[k], jb = c * 16 + part, s = shiftArr[k];
+                    // origin of cj (with its shift) relative to that of ci, rounded once
+                    final float offx = (float) (ox[c] + sx[s] - oxi), offy = (float) (oy[c] + sy[s] - oyi),
+                            offz = (float) (oz[c] + sz[s] - ozi);
+                    FloatVector dx = FloatVector.fromArray(S, d.xj, jb).add(offx).sub(ix);
+                    FloatVector dy = FloatVector.fromArray(S, d.yj, jb).add(offy).sub(iy);
+                    FloatVector dz = FloatVector.fromArray(S, d.zj, jb).add(offz).sub(iz);
+                    FloatVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+                    VectorMask<Float> m = VectorMask.fromLong(S, bits).and(r2.compare(VectorOperators.LT, rc2));
+                    if (!m.anyTrue()) continue;
+                    r2 = one.blend(r2, m); // masked-out lanes (padding, excluded, r = 0) stay finite
+                    FloatVector rinv2 = one.div(r2);
+                    FloatVector vdisp, vrep, ljShift = zero;
+                    FloatVector ja = FloatVector.fromArray(S, d.aj, jb), jbv = FloatVector.fromArray(S, d.bj, jb);
+                    if (lb) {
+                        FloatVector sig = ia.add(ja);
+                        FloatVector sig2 = sig.mul(sig);
+                        FloatVector sr2 = sig2.mul(rinv2);
+                        FloatVector sr6 = sr2.mul(sr2).mul(sr2);
+                        FloatVector eps4 = ibv.mul(jbv);
+                        vdisp = eps4.mul(sr6);
+                        vrep = vdisp.mul(sr6);
+                        if (energy && ljShifted) {
+                            FloatVector sc2 = sig2.mul(rc2inv);
+                            FloatVector sc6 = sc2.mul(sc2).mul(sc2);
+                            ljShift = eps4.mul(sc6.mul(sc6).sub(sc6));
+                        }
+                    } else {
+                        FloatVector rinv6 = rinv2.mul(rinv2).mul(rinv2);
+                        FloatVector c6 = ia.mul(ja), c12 = ibv.mul(jbv);
+                        vdisp = c6.mul(rinv6);
+                        vrep = c12.mul(rinv6).mul(rinv6);
+                        if (energy && ljShifted) {
+                            float i6 = rc2inv * rc2inv * rc2inv;
+                            ljShift = c12.mul(i6).sub(c6).mul(i6);
+                        }
+                    }
+                    FloatVector fscal = vrep.mul(12f).sub(vdisp.mul(6f)).mul(rinv2);
+                    if (energy) vlj = vlj.add(vrep.sub(vdisp).sub(ljShift), m);
+                    if (coulomb) {
+                        FloatVector qq = iq.mul(FloatVector.fromArray(S, d.qj, jb));
+                        FloatVector rinv = rinv2.sqrt();
+                        FloatVector t = r2.mul(beta2 * tScale).sub(1f);
+                        FloatVector g = clenshaw(pg, t);
+                        fscal = fscal.add(qq.mul(rinv.mul(rinv2).sub(g.mul(beta3))));
+                        if (energy) {
+                            FloatVector e = clenshaw(pe, t);
+                            vc = vc.add(qq.mul(rinv.sub(e.mul(beta)).sub(cshift)), m);
+                        }
+                    }
+                    fscal = zero.blend(fscal, m);
+                    FloatVector fx = fscal.mul(dx), fy = fscal.mul(dy), fz = fscal.mul(dz);
+                    fix = fix.sub(fx);
+                    fiy = fiy.sub(fy);
+                    fiz = fiz.sub(fz);
+                    FloatVector.fromArray(S, out.fjx, jb).add(fx).intoArray(out.fjx, jb);
+                    FloatVector.fromArray(S, out.fjy, jb).add(fy).intoArray(out.fjy, jb);
+                    FloatVector.fromArray(S, out.fjz, jb).add(fz).intoArray(out.fjz, jb);
+                    if (virial && s != ClusterPairList.CENTER_SHIFT) {
+                        int o = s * L;
+                        FloatVector.fromArray(S, out.shx, o).add(fx).intoArray(out.shx, o);
+                        FloatVector.fromArray(S, out.shy, o).add(fy).intoArray(out.shy, o);
+                        FloatVector.fromArray(S, out.shz, o).add(fz).intoArray(out.shz, o);
+                    }
+                }
+                fix.intoArray(out.fix, ib);
+                fiy.intoArray(out.fiy, ib);
+                fiz.intoArray(out.fiz, ib);
+                if (energy) {
+                    elj += vlj.reduceLanes(VectorOperators.ADD);
+                    ec += vc.reduceLanes(VectorOperators.ADD);
+                }
+            }
+        }
+        out.elj += elj;
+        out.ec += ec;
+    }
+}

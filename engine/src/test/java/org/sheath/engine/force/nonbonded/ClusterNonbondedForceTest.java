@@ -1,0 +1,167 @@
+package org.sheath.engine.force.nonbonded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sheath.engine.force.EnergyTerm;
+import org.sheath.engine.force.ForceAccumulator;
+import org.sheath.engine.force.ewald.EwaldParameters;
+import org.sheath.engine.force.nonbonded.cluster.ClusterNonbondedForce;
+import org.sheath.engine.parallel.WorkerPool;
+import org.sheath.engine.system.State;
+import org.sheath.forcefields.model.FlatTopology;
+
+/**
+ * The single-precision cluster kernel against the double-precision reference kernel: forces within 1e-5
+ * relative RMS, energies and virial within float accuracy, on the bundled example box as it is, with
+ * atoms moved to other periodic images, with a buffer after the atoms moved, with a geometric LJ table,
+ * and across threads.
+ */
+class ClusterNonbondedForceTest {
+    static final double RC = 1.2;
+    static final double BETA = EwaldParameters.ewaldCoefficient(RC, 1e-5);
+
+    record Result(ForceAccumulator acc, double rms, double de, double dw) {}
+
+    static double relativeRms(ForceAccumulator a, ForceAccumulator ref) {
+        double num = 0, den = 0;
+        for (int i = 0; i < ref.natoms; i++) {
+            double dx = a.fx[i] - ref.fx[i], dy = a.fy[i] - ref.fy[i], dz = a.fz[i] - ref.fz[i];
+            num += dx * dx + dy * dy + dz * dz;
+            den += ref.fx[i] * ref.fx[i] + ref.fy[i] * ref.fy[i] + ref.fz[i] * ref.fz[i];
+        }
+        return Math.sqrt(num / den);
+    }
+
+    static ForceAccumulator compute(org.sheath.engine.force.Force f, State s) {
+        ForceAccumulator acc = new ForceAccumulator(s.x.length);
+        f.compute(s, acc);
+        return acc;
+    }
+
+    private static void compare(String what, FlatTopology top, double[] c6, double[] c12, State s, Modifier mod) {
+        NonbondedForce ref = new NonbondedForce(top.charge, top.type, top.ntypes, c6, c12, top.exclOffsets, top.exclAtoms,
+                RC, 0.0, BETA, mod, mod);
+        ClusterNonbondedForce fast = new ClusterNonbondedForce(top.charge, top.type, top.ntypes, c6, c12, top.exclOffsets,
+                top.exclAtoms, RC, 0.0, BETA, mod, mod);
+        ForceAccumulator r = compute(ref, s), f = compute(fast, s);
+        double rms = relativeRms(f, r);
+        double elj = r.energy(EnergyTerm.LJ_SR), ec = r.energy(EnergyTerm.COULOMB_SR);
+        double dlj = Math.abs(f.energy(EnergyTerm.LJ_SR) - elj) / Math.abs(elj);
+        double dc = Math.abs(f.energy(EnergyTerm.COULOMB_SR) - ec) / Math.abs(ec);
+        double wmax = NonbondedForceTest.maxAbs(r.virial);
+        double dw = NonbondedForceTest.virialDiff(f, r) / wmax;
+        System.out.printf("cluster kernel %s (%s): force rel. RMS %.2e, dE_LJ/E %.1e, dE_C/E %.1e, max|dW|/max|W| %.1e; "
+                        + "%d cluster pairs, %d atom pairs in the list vs %d within rc%n", fast.kernelName(), what, rms, dlj, dc, dw,
+                fast.clusterList().size(), fast.pairCount(), ref.pairCount());
+        assertThat(rms).as("force relative RMS").isLessThan(1e-5);
+        assertThat(dlj).as("LJ energy").isLessThan(2e-6);
+        assertThat(dc).as("Coulomb energy").isLessThan(2e-6);
+        assertThat(dw).as("virial").isLessThan(1e-5);
+    }
+
+    @Test
+    void matchesTheDoubleKernelOnTheExampleBox() {
+        FlatTopology top = Example.topology();
+        compare("example, potential-shift", top, top.c6, top.c12, Example.state(), Modifier.POTENTIAL_SHIFT);
+        compare("example, no modifier", top, top.c6, top.c12, Example.state(), Modifier.NONE);
+    }
+
+    @Test
+    void atomsInOtherPeriodicImagesGiveTheSameForces() {
+        FlatTopology top = Example.topology();
+        State s = Example.state();
+        Random rnd = new Random(5);
+        double l = s.box.ax();
+        for (int i = 0; i < s.x.length; i++) {
+            s.x[i] += l * (rnd.nextInt(5) - 2);
+            s.y[i] += l * (rnd.nextInt(5) - 2);
+            s.z[i] += l * (rnd.nextInt(5) - 2);
+        }
+        compare("atoms scattered over images", top, top.c6, top.c12, s, Modifier.POTENTIAL_SHIFT);
+    }
+
+    @Test
+    void aGeometricTableIsRecognisedAndMatches() {
+        FlatTopology top = Example.topology();
+        int nt = top.ntypes;
+        double[] c6 = new double[nt * nt], c12 = new double[nt * nt];
+        for (int a = 0; a < nt; a++) {
+            for (int b = 0; b < nt; b++) {
+                c6[a * nt + b] = Math.sqrt(top.c6[a * nt + a] * top.c6[b * nt + b]);
+                c12[a * nt + b] = Math.sqrt(top.c12[a * nt + a] * top.c12[b * nt + b]);
+            }
+        }
+        compare("geometric C6/C12", top, c6, c12, Example.state(), Modifier.POTENTIAL_SHIFT);
+    }
+
+    @Test
+    void aTableWithAnOverrideIsRefused() {
+        FlatTopology top = Example.topology();
+        double[] c6 = top.c6.clone();
+        c6[1] *= 1.1;
+        c6[top.ntypes] *= 1.1;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ClusterNonbondedForce(top.charge, top.type, top.ntypes,
+                c6, top.c12, top.exclOffsets, top.exclAtoms, RC, 0.0, BETA, Modifier.NONE, Modifier.NONE))
+                .hasMessageContaining("combination rule");
+    }
+
+    @Test
+    void aBufferedListStaysRightAfterTheAtomsMove() {
+        FlatTopology top = Example.topology();
+        State s = Example.state();
+        ClusterNonbondedForce fast = ClusterNonbondedForce.of(top, RC, 0.1, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT);
+        NonbondedForce ref = NonbondedForce.of(top, RC, 0.0, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT);
+        compute(fast, s);
+        Random rnd = new Random(3);
+        for (int i = 0; i < s.x.length; i++) { // below buffer/2 = 0.05 nm in every direction
+            s.x[i] += 0.028 * (2 * rnd.nextDouble() - 1);
+            s.y[i] += 0.028 * (2 * rnd.nextDouble() - 1);
+            s.z[i] += 0.028 * (2 * rnd.nextDouble() - 1);
+        }
+        ForceAccumulator f = compute(fast, s), r = compute(ref, s);
+        assertThat(fast.listBuilds()).isEqualTo(1);
+        double rms = relativeRms(f, r);
+        System.out.printf("cluster kernel after moves within the buffer: force rel. RMS %.2e%n", rms);
+        assertThat(rms).isLessThan(1e-5);
+    }
+
+    @Test
+    void twoThreadsAgreeWithOneAndWithThemselves() {
+        FlatTopology top = Example.topology();
+        State s = Example.state();
+        ClusterNonbondedForce one = ClusterNonbondedForce.of(top, RC, 0.0, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT);
+        ForceAccumulator f1 = compute(one, s);
+        try (WorkerPool pool = new WorkerPool(2)) {
+            ClusterNonbondedForce two = ClusterNonbondedForce.of(top, RC, 0.0, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT);
+            two.attach(pool);
+            ForceAccumulator a = compute(two, s), b = compute(two, s);
+            assertThat(a.fx).isEqualTo(b.fx);
+            assertThat(a.virial).isEqualTo(b.virial);
+            assertThat(relativeRms(a, f1)).isLessThan(1e-6);
+            assertThat(Math.abs(a.energy(EnergyTerm.COULOMB_SR) / f1.energy(EnergyTerm.COULOMB_SR) - 1)).isLessThan(1e-6);
+        }
+    }
+
+    @Test
+    void theScalarFallbackComputesWhatTheVectorKernelDoes() {
+        FlatTopology top = Example.topology();
+        State s = Example.state();
+        ClusterNonbondedForce best = ClusterNonbondedForce.of(top, RC, 0.0, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT);
+        ClusterNonbondedForce scalar;
+        System.setProperty("sheath.scalar", "true");
+        try {
+            scalar = ClusterNonbondedForce.of(top, RC, 0.0, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT);
+        } finally {
+            System.clearProperty("sheath.scalar");
+        }
+        assertThat(scalar.kernelName()).contains("scalar");
+        ForceAccumulator a = compute(best, s), b = compute(scalar, s);
+        double rms = relativeRms(a, b);
+        System.out.printf("%s vs %s: force rel. RMS %.2e%n", best.kernelName(), scalar.kernelName(), rms);
+        assertThat(rms).isLessThan(5e-7);
+        assertThat(Math.abs(a.energy(EnergyTerm.LJ_SR) / b.energy(EnergyTerm.LJ_SR) - 1)).isLessThan(1e-6);
+        assertThat(Math.abs(a.energy(EnergyTerm.COULOMB_SR) / b.energy(EnergyTerm.COULOMB_SR) - 1)).isLessThan(1e-6);
+    }
+}
