@@ -66,6 +66,10 @@ final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--dispcorr", paramLabel = "MODE", defaultValue = "EnerPres", description = "EnerPres, Ener or no (default ${DEFAULT-VALUE})")
     String dispcorr;
 
+    @Option(names = "--kernel", paramLabel = "K", defaultValue = "reference",
+            description = "pair kernel: reference (double precision, what gmx_d comparisons use) or cluster (single precision, fast) (default ${DEFAULT-VALUE})")
+    String kernel;
+
     @Option(names = "--ignore-velocities", description = "kinetic energy 0 even if the coordinates have velocities (what gmx mdrun -rerun does since 2019)")
     boolean ignoreVelocities;
 
@@ -118,7 +122,8 @@ final class EnergyCommand implements Callable<Integer> {
     private NonbondedOptions options() {
         try {
             return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, Modifier.parse(vdwModifier),
-                    Modifier.parse(coulombModifier), DispCorrMode.parse(dispcorr), 0.0);
+                    Modifier.parse(coulombModifier), DispCorrMode.parse(dispcorr), 0.0,
+                    org.sheath.engine.force.nonbonded.NonbondedKernel.parse(kernel));
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

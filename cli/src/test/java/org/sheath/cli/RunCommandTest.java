@@ -179,7 +179,9 @@ class RunCommandTest {
 
     private Process child(Path dir, Path out) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.sheath.cli.SheathCommand",
+        // the module flag as ./sheath and this JVM have it: without it the child would run the scalar kernel
+        ProcessBuilder pb = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                "org.sheath.cli.SheathCommand",
                 "run", deck.toString(), "-o", dir.toString(), "--threads", THREADS, "--resume", "--progress-interval", "1000");
         pb.redirectErrorStream(true).redirectOutput(out.toFile());
         return pb.start();

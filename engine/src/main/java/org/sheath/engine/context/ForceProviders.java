@@ -11,6 +11,9 @@ import org.sheath.engine.force.ewald.EwaldParameters;
 import org.sheath.engine.force.nonbonded.DispCorrMode;
 import org.sheath.engine.force.nonbonded.DispersionCorrection;
 import org.sheath.engine.force.nonbonded.NonbondedForce;
+import org.sheath.engine.force.nonbonded.NonbondedKernel;
+import org.sheath.engine.force.nonbonded.NonbondedOptions;
+import org.sheath.engine.force.nonbonded.cluster.ClusterNonbondedForce;
 import org.sheath.engine.force.nonbonded.PairForce14;
 import org.sheath.engine.force.pme.PmeForce;
 import org.sheath.forcefields.model.FlatTopology;
@@ -34,11 +37,7 @@ public final class ForceProviders {
             PairForce14 pairs = PairForce14.of(b.system().topology);
             if (pairs.size() > 0) b.add(pairs);
         }));
-        register(provider("nonbonded", b -> {
-            EwaldParameters ewald = b.ewald();
-            b.add(NonbondedForce.of(b.system().topology, b.options().cutoff(), b.options().listBuffer(),
-                    ewald == null ? 0.0 : ewald.beta(), b.options().vdwModifier(), b.options().coulombModifier()));
-        }));
+        register(provider("nonbonded", ForceProviders::nonbonded));
         register(provider("dispcorr", b -> {
             if (b.options().dispCorr() != DispCorrMode.NO) {
                 b.add(new DispersionCorrection(b.system().topology, b.options().cutoff(), b.options().vdwModifier(),
@@ -85,6 +84,24 @@ public final class ForceProviders {
                 body.accept(builder);
             }
         };
+    }
+
+    /** The pair kernel the options name; the cluster kernel falls back to the reference where it cannot run. */
+    private static void nonbonded(ForceSet.Builder b) {
+        EwaldParameters ewald = b.ewald();
+        NonbondedOptions o = b.options();
+        FlatTopology top = b.system().topology;
+        double beta = ewald == null ? 0.0 : ewald.beta();
+        if (o.kernel() == NonbondedKernel.CLUSTER) {
+            if (ClusterNonbondedForce.supports(top, b.box())) {
+                b.add(ClusterNonbondedForce.of(top, o.cutoff(), o.listBuffer(), beta, o.vdwModifier(), o.coulombModifier()));
+                return;
+            }
+            b.warn("the cluster kernel needs a rectangular box and LJ parameters that follow one combination rule; "
+                    + (b.box().isRectangular() ? "this type table has pair overrides" : "this box is triclinic")
+                    + ": using the double-precision reference kernel");
+        }
+        b.add(NonbondedForce.of(top, o.cutoff(), o.listBuffer(), beta, o.vdwModifier(), o.coulombModifier()));
     }
 
     /** Bonded terms; harmonic bonds that constraints replace are left out (as grompp does). */

@@ -303,6 +303,8 @@ public final class StageRunner {
         log.line(String.format(Locale.ROOT, "system: %d atoms, %d molecules, %s, %.1f kg/m^3, %d constraint(s) (%s)",
                 system.natoms, top.moleculeCount(), state.box, top.totalMass() / state.box.volume() * StepReport.DENSITY_FACTOR,
                 constraints.count(), deck.forces().constraints().deckName()));
+        var cluster = probe.find(org.sheath.engine.force.nonbonded.cluster.ClusterNonbondedForce.class);
+        log.line("pair kernel: " + (cluster != null ? cluster.kernelName() + " (single precision)" : "reference (double precision)"));
     }
 
     /**

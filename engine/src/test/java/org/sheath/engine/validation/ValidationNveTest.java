@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sheath.engine.context.Context;
 import org.sheath.engine.context.ForceSet;
+import org.sheath.engine.force.nonbonded.NonbondedKernel;
 import org.sheath.engine.force.nonbonded.NonbondedOptions;
 import org.sheath.engine.integrate.Dynamics;
 import org.sheath.engine.integrate.VelocityVerlet;
@@ -29,12 +30,15 @@ class ValidationNveTest {
     static final int THREADS = Integer.getInteger("sheath.threads", 2);
     static final double NVE_PS = Double.parseDouble(System.getProperty("sheath.nve.ps", "20"));
     static final double EQ_PS = Double.parseDouble(System.getProperty("sheath.eq.ps", "20"));
+    /** Pair kernel: reference (default) or cluster; results of the cluster kernel get a "-cluster" suffix. */
+    static final NonbondedKernel KERNEL = NonbondedKernel.parse(System.getProperty("sheath.kernel", "reference"));
+    static final String SUFFIX = KERNEL == NonbondedKernel.CLUSTER ? "-cluster" : "";
 
     static Map<String, Object> nve(ConstraintMode mode, double dt) throws Exception {
         MdSystem sys = Bundled.system();
         State s = Bundled.state(sys);
         ConstraintSet cs = ConstraintSet.of(sys, mode);
-        NonbondedOptions o = NonbondedOptions.DEFAULTS.withListBuffer(0.1);
+        NonbondedOptions o = NonbondedOptions.DEFAULTS.withListBuffer(0.1).withKernel(KERNEL);
         ForceSet fs = ForceSet.builder(sys, o, s.box).constrainedBonds(cs.replacedBonds()).addDefaults().build();
         try (Context c = new Context(sys, s, fs, THREADS)) {
             Dynamics d = new Dynamics(c, cs, true, 300, 7);
@@ -52,6 +56,8 @@ class ValidationNveTest {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("system", "inputs/litfsi-zn-dmf (3444 atoms)");
             r.put("constraints", mode.deckName());
+            r.put("kernel", c.pairSearch() instanceof org.sheath.engine.force.nonbonded.cluster.ClusterNonbondedForce k
+                    ? k.kernelName() : "reference");
             r.put("dt_ps", dt);
             r.put("nve_ps", NVE_PS);
             r.put("drift_kJ_mol_ps_atom", slope);
@@ -71,14 +77,14 @@ class ValidationNveTest {
     @Test
     void unconstrainedAt1fs() throws Exception {
         Map<String, Object> r = nve(ConstraintMode.NONE, 0.001);
-        Runs.write("nve-none-1fs", r);
+        Runs.write("nve-none-1fs" + SUFFIX, r);
         assertThat(Math.abs((double) r.get("drift_kJ_mol_ps_atom"))).isLessThanOrEqualTo(5e-5);
     }
 
     @Test
     void hBondsAt2fs() throws Exception {
         Map<String, Object> r = nve(ConstraintMode.H_BONDS, 0.002);
-        Runs.write("nve-hbonds-2fs", r);
+        Runs.write("nve-hbonds-2fs" + SUFFIX, r);
         assertThat(Math.abs((double) r.get("drift_kJ_mol_ps_atom"))).isLessThanOrEqualTo(5e-5);
     }
 }

@@ -71,6 +71,11 @@ public final class PmeForce implements Force {
     }
 
     @Override
+    public void attach(org.sheath.engine.parallel.WorkerPool pool) {
+        mesh.setPool(pool);
+    }
+
+    @Override
     public java.util.Set<EnergyTerm> energyTerms() {
         java.util.Set<EnergyTerm> t = java.util.EnumSet.of(EnergyTerm.COUL_RECIP);
         if (selfTerm != null) t.add(selfTerm);

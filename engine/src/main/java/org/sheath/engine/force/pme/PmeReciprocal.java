@@ -1,5 +1,7 @@
 package org.sheath.engine.force.pme;
 
+import org.sheath.engine.parallel.WorkerPool;
+
 import static org.sheath.engine.force.ewald.EwaldTerms.ONE_4PI_EPS0;
 
 import org.sheath.engine.force.ewald.EwaldTerms;
@@ -14,9 +16,12 @@ import org.sheath.engine.system.Box;
  * <p>Steps: {@link #computeSplines} (fractional coordinates, B-spline weights per atom and dimension)
  * → {@link #spread} (charges onto the real grid Q) → 3-D r2c FFT → {@link #solve} (multiply by the
  * influence function, accumulate energy and virial) → c2r FFT → {@link #gather} (forces from the
- * potential grid). Spline and gather loops work on atom ranges and spread takes its target grid,
- * so they can be split over threads (per-thread grids summed, or atoms sorted into z-slabs); now
- * everything runs on the calling thread. All buffers are allocated in the constructor.
+ * potential grid). With a {@link WorkerPool} of several threads, splines, spreading and gathering run
+ * on atom ranges in parallel (each thread spreads onto its own grid; the grids are summed element by
+ * element in thread order, so the result does not depend on scheduling); the FFTs and the solve run
+ * on the calling thread. Steps without the virial multiply by a cached influence function, computed
+ * again only when the box or β changes. Buffers are allocated in the constructor and
+ * {@link #setPool}.
  *
  * <p>Box: GROMACS lower-triangular box (rows a, b, c), triclinic allowed. The grid dimensions run
  * along a, b, c (fractional coordinates), the k-vectors are m = k_a·a* + k_b·b* + k_c·c*.
@@ -33,6 +38,17 @@ public final class PmeReciprocal {
     private final int[] idx, idy, idz;
     private final double[] rb = new double[6];
     private final double[] virialScratch = new double[6];
+    /** Influence function G(m) per half-complex index (0 at m = 0), for the box rbCached and β betaCached. */
+    private final double[] influence;
+    private final double[] rbCached = new double[6];
+    private double betaCached = Double.NaN, volumeCached = Double.NaN;
+    private double[] savedGrid;
+    private WorkerPool pool;
+    private double[][] threadGrids = new double[0][];
+    // arguments of the current compute, for the pool tasks
+    private double[] cx, cy, cz, cq, cfx, cfy, cfz;
+    private final java.util.function.IntConsumer splineSpreadTask = this::splineSpreadPart, sumTask = this::sumGridsPart,
+            gatherTask = this::gatherPart;
 
     public PmeReciprocal(int natoms, int nx, int ny, int nz, int order) {
         if (order < 3 || order > 12) throw new IllegalArgumentException("pme order must be 3..12: " + order);
@@ -52,6 +68,49 @@ public final class PmeReciprocal {
         thx = new double[np]; thy = new double[np]; thz = new double[np];
         dthx = new double[np]; dthy = new double[np]; dthz = new double[np];
         idx = new int[np]; idy = new int[np]; idz = new int[np];
+        influence = new double[fft.complexSize() / 2];
+    }
+
+    /** Runs splines, spreading and gathering on the pool's threads (per-thread grids are allocated here). */
+    public void setPool(WorkerPool pool) {
+        this.pool = pool;
+        int t = pool == null ? 1 : pool.threads();
+        threadGrids = new double[t][];
+        threadGrids[0] = grid;
+        for (int k = 1; k < t; k++) threadGrids[k] = new double[grid.length];
+    }
+
+    private int threads() {
+        return pool == null ? 1 : pool.threads();
+    }
+
+    private void run(java.util.function.IntConsumer task) {
+        if (pool == null) task.accept(0);
+        else pool.run(task);
+    }
+
+    private int lo(int n, int t) {
+        return (int) ((long) n * t / threads());
+    }
+
+    private void splineSpreadPart(int t) {
+        int from = lo(natoms, t), to = lo(natoms, t + 1);
+        computeSplines(cx, cy, cz, from, to);
+        double[] g = threadGrids[t];
+        java.util.Arrays.fill(g, 0.0);
+        spread(cq, from, to, g);
+    }
+
+    private void sumGridsPart(int t) {
+        int from = lo(grid.length, t), to = lo(grid.length, t + 1);
+        for (int k = 1; k < threadGrids.length; k++) {
+            double[] g = threadGrids[k];
+            for (int i = from; i < to; i++) grid[i] += g[i];
+        }
+    }
+
+    private void gatherPart(int t) {
+        gather(cq, lo(natoms, t), lo(natoms, t + 1), grid, cfx, cfy, cfz);
     }
 
     public int order() { return order; }
@@ -71,14 +130,20 @@ public final class PmeReciprocal {
                           double[] fx, double[] fy, double[] fz, double[] virial, boolean withVirial) {
         if (q.length != natoms) throw new IllegalArgumentException("charge count " + q.length + " != " + natoms);
         EwaldTerms.reciprocalBox(box, rb);
-        computeSplines(x, y, z, 0, natoms);
-        java.util.Arrays.fill(grid, 0.0);
-        spread(q, 0, natoms, grid);
-        fft.forward(grid, cgrid);
-        java.util.Arrays.fill(virialScratch, 0.0);
-        double e = solve(box.volume(), beta, virialScratch, withVirial);
-        fft.backward(cgrid, grid);
-        gather(q, 0, natoms, grid, fx, fy, fz);
+        cx = x; cy = y; cz = z; cq = q; cfx = fx; cfy = fy; cfz = fz;
+        double e;
+        try {
+            if (threadGrids.length == 0) setPool(null);
+            run(splineSpreadTask);
+            if (threadGrids.length > 1) run(sumTask);
+            fft.forward(grid, cgrid);
+            java.util.Arrays.fill(virialScratch, 0.0);
+            e = withVirial ? solve(box.volume(), beta, virialScratch, true) : solveCached(box.volume(), beta);
+            fft.backward(cgrid, grid);
+            run(gatherTask);
+        } finally {
+            cx = cy = cz = cq = cfx = cfy = cfz = null;
+        }
         if (!withVirial) return e;
         double[] w = virialScratch;
         virial[0] += w[0]; virial[1] += w[1]; virial[2] += w[2];
@@ -200,6 +265,43 @@ public final class PmeReciprocal {
             }
         }
         w[0] += w00; w[1] += w01; w[2] += w02; w[3] += w11; w[4] += w12; w[5] += w22;
+        return energy;
+    }
+
+    /**
+     * {@link #solve} without the virial, from the cached influence function (computed first if the box or
+     * β changed): E = ½·Σ w(k)·G(m)·|F(Q)(m)|², the transformed grid multiplied by G.
+     */
+    double solveCached(double volume, double beta) {
+        boolean same = beta == betaCached && volume == volumeCached;
+        for (int k = 0; k < 6 && same; k++) same = rb[k] == rbCached[k];
+        if (!same) {
+            // the influence function is what solve multiplies by: run it on a unit grid
+            if (savedGrid == null) savedGrid = new double[cgrid.length];
+            double[] saved = savedGrid;
+            System.arraycopy(cgrid, 0, saved, 0, cgrid.length);
+            for (int i = 0; i < cgrid.length; i += 2) {
+                cgrid[i] = 1;
+                cgrid[i + 1] = 0;
+            }
+            solve(volume, beta, new double[6], false);
+            for (int i = 0; i < influence.length; i++) influence[i] = cgrid[2 * i];
+            System.arraycopy(saved, 0, cgrid, 0, cgrid.length);
+            System.arraycopy(rb, 0, rbCached, 0, 6);
+            betaCached = beta;
+            volumeCached = volume;
+        }
+        int nzh = fft.nzHalf();
+        double energy = 0;
+        double[] c = cgrid;
+        for (int i = 0; i < influence.length; i++) {
+            int kz = i % nzh;
+            double weight = (kz == 0 || 2 * kz == nz) ? 1.0 : 2.0;
+            double g = influence[i], re = c[2 * i], im = c[2 * i + 1];
+            energy += 0.5 * weight * g * (re * re + im * im);
+            c[2 * i] = re * g;
+            c[2 * i + 1] = im * g;
+        }
         return energy;
     }
 

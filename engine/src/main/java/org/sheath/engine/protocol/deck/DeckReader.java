@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.sheath.engine.force.nonbonded.DispCorrMode;
 import org.sheath.engine.force.nonbonded.Modifier;
+import org.sheath.engine.force.nonbonded.NonbondedKernel;
 import org.sheath.engine.protocol.deck.AnalysisOptions.Option;
 import org.sheath.engine.protocol.deck.MdStage.Ensemble;
 import org.sheath.engine.protocol.deck.MdStage.Velocities;
@@ -52,7 +53,7 @@ final class DeckReader {
     static final List<String> ROOT_KEYS = List.of("title", "seed", "system", "forces", "output", "stage", "analysis");
     static final List<String> SYSTEM_KEYS = List.of("topology", "coordinates", "defines", "molecules", "density", "box");
     static final List<String> FORCES_KEYS = List.of("cutoff", "ewald_rtol", "fourier_spacing", "pme_order", "vdw_modifier",
-            "coulomb_modifier", "dispcorr", "constraints", "list_buffer");
+            "coulomb_modifier", "dispcorr", "constraints", "list_buffer", "kernel");
     static final List<String> OUTPUT_KEYS = List.of("energies", "trajectory", "format", "checkpoint");
     static final List<String> STAGE_KEYS = List.of("name", "type");
     static final List<String> MINIMIZE_KEYS = List.of("algorithm", "steps", "emtol", "emstep");
@@ -484,7 +485,11 @@ final class DeckReader {
         ForcesSpec.Constraints cons = choice(tb, "constraints", "constraints", names(ForcesSpec.Constraints.class), d.constraints());
         Double buffer = quantity(tb, "list_buffer", Kind.LENGTH);
         if (buffer != null && !(buffer >= 0)) throw at(tb, "list_buffer", "must be >= 0 nm; e.g. list_buffer = 0.1");
-        return new ForcesSpec(cutoff, ewaldRtol, spacing, pmeOrder, vdw, coul, disp, cons, buffer == null ? d.listBuffer() : buffer);
+        Map<String, NonbondedKernel> kernels = new LinkedHashMap<>();
+        for (String k : new String[] {"cluster", "reference", "fast", "double", "single"}) kernels.put(k, NonbondedKernel.parse(k));
+        NonbondedKernel kernel = choice(tb, "kernel", "kernel", kernels, d.kernel());
+        return new ForcesSpec(cutoff, ewaldRtol, spacing, pmeOrder, vdw, coul, disp, cons, buffer == null ? d.listBuffer() : buffer,
+                kernel);
     }
 
     private OutputSpec output(Tbl tb) {

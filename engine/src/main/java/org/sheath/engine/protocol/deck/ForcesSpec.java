@@ -2,6 +2,7 @@ package org.sheath.engine.protocol.deck;
 
 import org.sheath.engine.force.nonbonded.DispCorrMode;
 import org.sheath.engine.force.nonbonded.Modifier;
+import org.sheath.engine.force.nonbonded.NonbondedKernel;
 import org.sheath.engine.force.nonbonded.NonbondedOptions;
 
 /**
@@ -13,12 +14,13 @@ import org.sheath.engine.force.nonbonded.NonbondedOptions;
  * @param pmeOrder       PME interpolation order, 3–12 (4)
  * @param listBuffer     Verlet pair-list buffer, nm (0.1): pairs within rc + buffer are listed
  * @param constraints    which bonds are rigid ({@link Constraints#NONE}, as GROMACS's default)
+ * @param kernel         the pair kernel ({@link NonbondedKernel#CLUSTER}: single precision, as mdrun runs)
  */
 public record ForcesSpec(double cutoff, double ewaldRtol, double fourierSpacing, int pmeOrder,
                          Modifier vdwModifier, Modifier coulombModifier, DispCorrMode dispCorr,
-                         Constraints constraints, double listBuffer) {
+                         Constraints constraints, double listBuffer, NonbondedKernel kernel) {
     public static final ForcesSpec DEFAULTS = new ForcesSpec(1.2, 1e-5, 0.12, 4, Modifier.POTENTIAL_SHIFT,
-            Modifier.POTENTIAL_SHIFT, DispCorrMode.ENER_PRES, Constraints.NONE, 0.1);
+            Modifier.POTENTIAL_SHIFT, DispCorrMode.ENER_PRES, Constraints.NONE, 0.1, NonbondedKernel.CLUSTER);
 
     /** GROMACS's {@code constraints}; water with {@code [ settles ]} stays rigid whatever this says. */
     public enum Constraints implements DeckValue {
@@ -53,6 +55,6 @@ public record ForcesSpec(double cutoff, double ewaldRtol, double fourierSpacing,
     /** The engine's non-bonded options for these settings. */
     public NonbondedOptions nonbondedOptions() {
         return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr,
-                listBuffer);
+                listBuffer, kernel);
     }
 }

@@ -110,6 +110,8 @@ final class ClusterData {
     static final class Buffers {
         final float[] fix, fiy, fiz, fjx, fjy, fjz;
         final float[] shx, shy, shz;
+        /** Scratch for the kernel's lane sums. */
+        final float[] lanes = new float[64];
         double elj, ec;
 
         Buffers(int n16, int lanes) {

@@ -54,6 +54,7 @@ final class VectorClusterKernel implements ClusterKernel {
         final int[] cjArr = l.cj, shiftArr = l.shift, maskArr = l.mask, start = l.ciStart;
         final FloatVector zero = FloatVector.zero(S), one = FloatVector.broadcast(S, 1f);
         final double[] ox = d.ox, oy = d.oy, oz = d.oz, sx = d.sx, sy = d.sy, sz = d.sz;
+        final float[] lanes = out.lanes;
         double elj = 0, ec = 0;
         for (int part = 0; part < 16; part += L) {
             for (int ci = from; ci < to; ci++) {
@@ -136,8 +137,14 @@ final class VectorClusterKernel implements ClusterKernel {
                 fiy.intoArray(out.fiy, ib);
                 fiz.intoArray(out.fiz, ib);
                 if (energy) {
-                    elj += vlj.reduceLanes(VectorOperators.ADD);
-                    ec += vc.reduceLanes(VectorOperators.ADD);
+                    // not reduceLanes: its order of additions is unspecified (interpreted and compiled code
+                    // differ), which would make a resumed run's energies differ in the last bits
+                    vlj.intoArray(lanes, 0);
+                    vc.intoArray(lanes, L);
+                    for (int q = 0; q < L; q++) {
+                        elj += lanes[q];
+                        ec += lanes[L + q];
+                    }
                 }
             }
         }
