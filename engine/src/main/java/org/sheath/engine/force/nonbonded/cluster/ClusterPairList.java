@@ -49,6 +49,10 @@ public final class ClusterPairList {
     private double[] bb = new double[0];
     private int[] colStart = new int[0], colClusterStart = new int[0];
     private long[] sortKey = new long[0];
+    /** Per cluster: bit a set for a real atom in slot a; its lowest and highest atom index; the highest excluded partner of its atoms. */
+    private int[] real = new int[0], minAtom = new int[0], maxAtom = new int[0], exclLimit = new int[0];
+    /** Wrapped build positions in slot order. */
+    private double[] px = new double[0], py = new double[0], pz = new double[0];
 
     public ClusterPairList(int natoms, double rlist, int[] exclOffsets, int[] exclAtoms) {
         this.natoms = natoms;
@@ -173,6 +177,35 @@ public final class ClusterPairList {
             bb[6 * c] = x0; bb[6 * c + 1] = y0; bb[6 * c + 2] = z0;
             bb[6 * c + 3] = x1; bb[6 * c + 4] = y1; bb[6 * c + 5] = z1;
         }
+        if (real.length < nclusters) {
+            real = new int[nclusters + 16];
+            minAtom = new int[nclusters + 16];
+            maxAtom = new int[nclusters + 16];
+            exclLimit = new int[nclusters + 16];
+        }
+        if (px.length < nclusters * SIZE) {
+            px = new double[nclusters * SIZE + 64];
+            py = new double[nclusters * SIZE + 64];
+            pz = new double[nclusters * SIZE + 64];
+        }
+        for (int c = 0; c < nclusters; c++) {
+            int r = 0, lo = Integer.MAX_VALUE, hi = -1, ex = -1;
+            for (int a = 0; a < SIZE; a++) {
+                int i = atomOfSlot[c * SIZE + a];
+                if (i < 0) continue;
+                r |= 1 << a;
+                lo = Math.min(lo, i);
+                hi = Math.max(hi, i);
+                ex = Math.max(ex, exclMax[i]);
+                px[c * SIZE + a] = wx[i];
+                py[c * SIZE + a] = wy[i];
+                pz[c * SIZE + a] = wz[i];
+            }
+            real[c] = r;
+            minAtom[c] = lo;
+            maxAtom[c] = hi;
+            exclLimit[c] = ex;
+        }
         if (originFx.length < nclusters) {
             originFx = new double[nclusters + 16];
             originFy = new double[nclusters + 16];
@@ -199,21 +232,34 @@ public final class ClusterPairList {
                 int col = cx * ncy + cy;
                 for (int ci = colClusterStart[col]; ci < colClusterStart[col + 1]; ci++) {
                     ciStart[ci] = npairs;
+                    double x0 = bb[6 * ci], y0 = bb[6 * ci + 1], z0 = bb[6 * ci + 2];
+                    double x1 = bb[6 * ci + 3], y1 = bb[6 * ci + 4], z1 = bb[6 * ci + 5];
                     for (int dx = -rx; dx <= rx; dx++) {
                         int jx = cx + dx, kx = Math.floorDiv(jx, ncx);
                         jx -= kx * ncx;
+                        if (kx < -1 || kx > 1) continue; // rlist < L: never needed
+                        // x gap between ci's box and the column's cell (atoms of a column lie in its cell)
+                        double cellLo = jx * cellX + kx * lx, gx = Math.max(0, Math.max(cellLo - x1, x0 - cellLo - cellX));
+                        if (gx * gx >= rl2) continue;
                         for (int dy = -ry; dy <= ry; dy++) {
                             int jy = cy + dy, ky = Math.floorDiv(jy, ncy);
                             jy -= ky * ncy;
-                            if (kx < -1 || kx > 1 || ky < -1 || ky > 1) continue; // rlist < L: never needed
+                            if (ky < -1 || ky > 1) continue;
+                            double cellLoY = jy * cellY + ky * ly, gy = Math.max(0, Math.max(cellLoY - y1, y0 - cellLoY - cellY));
+                            if (gx * gx + gy * gy >= rl2) continue;
                             int jcol = jx * ncy + jy;
+                            int first = Math.max(ci, colClusterStart[jcol]), end = colClusterStart[jcol + 1];
+                            if (first >= end) continue;
                             for (int kz = -1; kz <= 1; kz++) {
                                 int s = (kx + 1) * 9 + (ky + 1) * 3 + (kz + 1);
                                 double sx = kx * lx, sy = ky * ly, sz = kz * lz;
-                                for (int cj = Math.max(ci, colClusterStart[jcol]); cj < colClusterStart[jcol + 1]; cj++) {
+                                // clusters of a column are sorted along z: their box bounds never decrease
+                                int cj = firstAbove(first, end, z0 - rlist - sz);
+                                for (; cj < end; cj++) {
+                                    if (bb[6 * cj + 2] + sz >= z1 + rlist) break;
                                     if (cj == ci && s != CENTER_SHIFT) continue;
                                     double d2 = boxDistance2(ci, cj, sx, sy, sz);
-                                    if (d2 < rl2) addIfAnyPair(ci, cj, s, sx, sy, sz, rl2);
+                                    if (d2 < rl2) addIfAnyPair(ci, cj, s, sx, sy, sz, rl2, d2);
                                 }
                             }
                         }
@@ -224,6 +270,17 @@ public final class ClusterPairList {
         ciStart[nclusters] = npairs;
     }
 
+    /** The first cluster in [from, to) of one column whose box reaches above z (upper bounds ascend). */
+    private int firstAbove(int from, int to, double z) {
+        int lo = from, hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (bb[6 * mid + 5] > z) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
     private double boxDistance2(int ci, int cj, double sx, double sy, double sz) {
         double gx = Math.max(0, Math.max(bb[6 * cj] + sx - bb[6 * ci + 3], bb[6 * ci] - bb[6 * cj + 3] - sx));
         double gy = Math.max(0, Math.max(bb[6 * cj + 1] + sy - bb[6 * ci + 4], bb[6 * ci + 1] - bb[6 * cj + 4] - sy));
@@ -231,30 +288,52 @@ public final class ClusterPairList {
         return gx * gx + gy * gy + gz * gz;
     }
 
-    /** Adds cluster pair (ci, cj, s) with its interaction mask when an atom pair of it is within rlist. */
-    private void addIfAnyPair(int ci, int cjc, int s, double sx, double sy, double sz, double rl2) {
+    /**
+     * Adds cluster pair (ci, cj, s) with its interaction mask when an atom pair of it is within rlist. Atom
+     * distances are computed only where they decide something: when the boxes' farthest corners are beyond
+     * rlist (some pair may be out, maybe all), or when the boxes are closer than the closest pair so far
+     * (overlap checks read it). Exclusions are looked up only when the clusters' atom ranges can hold one.
+     */
+    private void addIfAnyPair(int ci, int cjc, int s, double sx, double sy, double sz, double rl2, double d2) {
+        // an excluded pair (lo, hi) has minAtom ≤ lo < hi ≤ exclLimit of lo's cluster
+        boolean exclusionsPossible = (minAtom[cjc] <= exclLimit[ci] && maxAtom[cjc] > minAtom[ci])
+                || (minAtom[ci] <= exclLimit[cjc] && maxAtom[ci] > minAtom[cjc]);
         int m = 0;
-        boolean near = false;
-        for (int a = 0; a < SIZE; a++) {
-            int i = atomOfSlot[ci * SIZE + a];
-            if (i < 0) continue;
-            for (int b = ci == cjc ? a + 1 : 0; b < SIZE; b++) {
-                int j = atomOfSlot[cjc * SIZE + b];
-                if (j < 0 || excluded(i, j)) continue;
-                m |= 1 << (a * SIZE + b);
-                double dx = wx[j] + sx - wx[i], dy = wy[j] + sy - wy[i], dz = wz[j] + sz - wz[i];
+        if (!exclusionsPossible) {
+            m = rowMask(real[ci]) & colMask(real[cjc]);
+            if (ci == cjc) m &= UPPER_TRIANGLE;
+        } else {
+            for (int a = 0; a < SIZE; a++) {
+                int i = atomOfSlot[ci * SIZE + a];
+                if (i < 0) continue;
+                for (int b = ci == cjc ? a + 1 : 0; b < SIZE; b++) {
+                    int j = atomOfSlot[cjc * SIZE + b];
+                    if (j < 0 || excluded(i, j)) continue;
+                    m |= 1 << (a * SIZE + b);
+                }
+            }
+        }
+        if (m == 0) return;
+        boolean allNear = farCorner2(ci, cjc, sx, sy, sz) < rl2;
+        if (!allNear || d2 < closestR2) {
+            boolean near = false;
+            for (int bit = m; bit != 0; bit &= bit - 1) {
+                int k = Integer.numberOfTrailingZeros(bit), a = k / SIZE, b = k % SIZE;
+                int p = ci * SIZE + a, q = cjc * SIZE + b;
+                double dx = px[q] + sx - px[p], dy = py[q] + sy - py[p], dz = pz[q] + sz - pz[p];
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 < rl2) {
                     near = true;
                     if (r2 < closestR2) {
+                        int i = atomOfSlot[p], j = atomOfSlot[q];
                         closestR2 = r2;
                         closestI = Math.min(i, j);
                         closestJ = Math.max(i, j);
                     }
                 }
             }
+            if (!near) return;
         }
-        if (!near) return;
         if (npairs == cj.length) {
             int cap = Math.max(1024, 2 * npairs);
             cj = Arrays.copyOf(cj, cap);
@@ -266,6 +345,36 @@ public final class ClusterPairList {
         mask[npairs] = m;
         npairs++;
         atomPairs += Integer.bitCount(m);
+    }
+
+    /** Bits a·4 + b with a &lt; b: the pairs of a cluster with itself. */
+    private static final int UPPER_TRIANGLE = upperTriangle();
+
+    private static int upperTriangle() {
+        int m = 0;
+        for (int a = 0; a < SIZE; a++) for (int b = a + 1; b < SIZE; b++) m |= 1 << (a * SIZE + b);
+        return m;
+    }
+
+    /** Rows a of the real atoms (4-bit mask) spread to the 16-bit pair mask. */
+    private static int rowMask(int real) {
+        int m = 0;
+        for (int a = 0; a < SIZE; a++) if ((real >> a & 1) != 0) m |= 0xF << (a * SIZE);
+        return m;
+    }
+
+    private static int colMask(int real) {
+        int m = 0;
+        for (int a = 0; a < SIZE; a++) m |= real << (a * SIZE);
+        return m;
+    }
+
+    /** Squared distance between the farthest corners of the two boxes (cj shifted): every pair is closer. */
+    private double farCorner2(int ci, int cj, double sx, double sy, double sz) {
+        double gx = Math.max(bb[6 * cj + 3] + sx - bb[6 * ci], bb[6 * ci + 3] - bb[6 * cj] - sx);
+        double gy = Math.max(bb[6 * cj + 4] + sy - bb[6 * ci + 1], bb[6 * ci + 4] - bb[6 * cj + 1] - sy);
+        double gz = Math.max(bb[6 * cj + 5] + sz - bb[6 * ci + 2], bb[6 * ci + 5] - bb[6 * cj + 2] - sz);
+        return gx * gx + gy * gy + gz * gz;
     }
 
     private boolean excluded(int i, int j) {

@@ -121,6 +121,12 @@ public final class EwaldPolynomials {
         return clenshaw(g, s * tScale + tOffset);
     }
 
+    /** The coefficients padded with zeros to length n (the vector kernel's fixed degree), or an error if longer. */
+    float[] padded(float[] c, int n) {
+        if (c.length > n) throw new IllegalStateException("degree " + (c.length - 1) + " exceeds the kernel's " + (n - 1));
+        return java.util.Arrays.copyOf(c, n);
+    }
+
     public int degreeE() {
         return e.length - 1;
     }

@@ -32,21 +32,10 @@ final class VectorClusterKernel implements ClusterKernel {
         return L;
     }
 
-    /** Σ c_j·T_j(t) lane-wise, Clenshaw's recurrence as {@link EwaldPolynomials#clenshaw}. */
-    private static FloatVector clenshaw(float[] c, FloatVector t) {
-        FloatVector t2 = t.add(t), b1 = FloatVector.zero(S), b2 = b1;
-        for (int k = c.length - 1; k >= 1; k--) {
-            FloatVector b0 = t2.mul(b1).sub(b2).add(c[k]);
-            b2 = b1;
-            b1 = b0;
-        }
-        return t.mul(b1).sub(b2).add(c[0]);
-    }
-
     @Override
     public void run(ClusterData d, int from, int to, ClusterData.Buffers out, boolean energy, boolean virial) {
         final ClusterPairList l = d.list;
-        final float[] pe = d.poly.e, pg = d.poly.g;
+        final float[] pe = d.poly.padded(d.poly.e, 16), pg = d.poly.padded(d.poly.g, 16);
         final float tScale = d.poly.tScale, beta2 = d.beta * d.beta, rc2 = d.rc2, beta3 = d.beta3, beta = d.beta;
         final boolean lb = d.lorentzBerthelot, coulomb = d.coulomb, ljShifted = d.ljShifted;
         final float cshift = d.coulombShift, rc2inv = d.rc2inv;
@@ -110,11 +99,43 @@ final class VectorClusterKernel implements ClusterKernel {
                     if (coulomb) {
                         FloatVector qq = iq.mul(FloatVector.fromArray(S, d.qj, jb));
                         FloatVector rinv = rinv2.sqrt();
-                        FloatVector t = r2.mul(beta2 * tScale).sub(1f);
-                        FloatVector g = clenshaw(pg, t);
+                        FloatVector t = r2.mul(beta2 * tScale).sub(1f), t2 = t.add(t);
+                        // Clenshaw's recurrence for degree 15 (coefficients padded with zeros), written out:
+                        // a loop or a call here makes C2 box the vectors (65-150 bytes per cluster pair)
+                        FloatVector g15 = FloatVector.broadcast(S, pg[15]);
+                        FloatVector g14 = t2.mul(g15).add(pg[14]);
+                        FloatVector g13 = t2.mul(g14).sub(g15).add(pg[13]);
+                        FloatVector g12 = t2.mul(g13).sub(g14).add(pg[12]);
+                        FloatVector g11 = t2.mul(g12).sub(g13).add(pg[11]);
+                        FloatVector g10 = t2.mul(g11).sub(g12).add(pg[10]);
+                        FloatVector g9 = t2.mul(g10).sub(g11).add(pg[9]);
+                        FloatVector g8 = t2.mul(g9).sub(g10).add(pg[8]);
+                        FloatVector g7 = t2.mul(g8).sub(g9).add(pg[7]);
+                        FloatVector g6 = t2.mul(g7).sub(g8).add(pg[6]);
+                        FloatVector g5 = t2.mul(g6).sub(g7).add(pg[5]);
+                        FloatVector g4 = t2.mul(g5).sub(g6).add(pg[4]);
+                        FloatVector g3 = t2.mul(g4).sub(g5).add(pg[3]);
+                        FloatVector g2 = t2.mul(g3).sub(g4).add(pg[2]);
+                        FloatVector g1 = t2.mul(g2).sub(g3).add(pg[1]);
+                        FloatVector g = t.mul(g1).sub(g2).add(pg[0]);
                         fscal = fscal.add(qq.mul(rinv.mul(rinv2).sub(g.mul(beta3))));
                         if (energy) {
-                            FloatVector e = clenshaw(pe, t);
+                            FloatVector e15 = FloatVector.broadcast(S, pe[15]);
+                            FloatVector e14 = t2.mul(e15).add(pe[14]);
+                            FloatVector e13 = t2.mul(e14).sub(e15).add(pe[13]);
+                            FloatVector e12 = t2.mul(e13).sub(e14).add(pe[12]);
+                            FloatVector e11 = t2.mul(e12).sub(e13).add(pe[11]);
+                            FloatVector e10 = t2.mul(e11).sub(e12).add(pe[10]);
+                            FloatVector e9 = t2.mul(e10).sub(e11).add(pe[9]);
+                            FloatVector e8 = t2.mul(e9).sub(e10).add(pe[8]);
+                            FloatVector e7 = t2.mul(e8).sub(e9).add(pe[7]);
+                            FloatVector e6 = t2.mul(e7).sub(e8).add(pe[6]);
+                            FloatVector e5 = t2.mul(e6).sub(e7).add(pe[5]);
+                            FloatVector e4 = t2.mul(e5).sub(e6).add(pe[4]);
+                            FloatVector e3 = t2.mul(e4).sub(e5).add(pe[3]);
+                            FloatVector e2 = t2.mul(e3).sub(e4).add(pe[2]);
+                            FloatVector e1 = t2.mul(e2).sub(e3).add(pe[1]);
+                            FloatVector e = t.mul(e1).sub(e2).add(pe[0]);
                             vc = vc.add(qq.mul(rinv.sub(e.mul(beta)).sub(cshift)), m);
                         }
                     }
