@@ -107,6 +107,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
   for e in $ENGINES; do
     case $e in
       sheath)
+        rm -rf "sheath$r"
         "$ROOT/sheath" run md.toml -o "sheath$r" --threads "$THREADS" > "sheath$r.out" 2>&1 || { tail -3 "sheath$r.out"; continue; }
         v=$(grep -o "[0-9.]* ns/day" "sheath$r/log.txt" | tail -1 | cut -d' ' -f1)
         echo "round $r sheath ($KERNEL kernel, $THREADS threads): $v ns/day"

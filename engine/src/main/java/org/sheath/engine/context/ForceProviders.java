@@ -94,14 +94,19 @@ public final class ForceProviders {
         double beta = ewald == null ? 0.0 : ewald.beta();
         if (o.kernel() == NonbondedKernel.CLUSTER) {
             if (ClusterNonbondedForce.supports(top, b.box())) {
-                b.add(ClusterNonbondedForce.of(top, o.cutoff(), o.listBuffer(), beta, o.vdwModifier(), o.coulombModifier()));
+                ClusterNonbondedForce f = ClusterNonbondedForce.of(top, o.cutoff(), o.listBuffer(), beta, o.vdwModifier(),
+                        o.coulombModifier());
+                f.setListLifetime(o.nstlist());
+                b.add(f);
                 return;
             }
             b.warn("the cluster kernel needs a rectangular box and LJ parameters that follow one combination rule; "
                     + (b.box().isRectangular() ? "this type table has pair overrides" : "this box is triclinic")
                     + ": using the double-precision reference kernel");
         }
-        b.add(NonbondedForce.of(top, o.cutoff(), o.listBuffer(), beta, o.vdwModifier(), o.coulombModifier()));
+        NonbondedForce f = NonbondedForce.of(top, o.cutoff(), o.listBuffer(), beta, o.vdwModifier(), o.coulombModifier());
+        f.setListLifetime(o.nstlist());
+        b.add(f);
     }
 
     /** Bonded terms; harmonic bonds that constraints replace are left out (as grompp does). */

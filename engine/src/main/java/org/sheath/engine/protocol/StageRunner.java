@@ -118,6 +118,7 @@ public final class StageRunner {
     private FlatTopology top;
     private ConstraintSet constraints;
     private NonbondedOptions nonbonded;
+    private double ewaldBeta;
     private List<EnergyTerm> terms;
     private Path analysisTopology;
     private List<String> analysisDefines;
@@ -299,12 +300,45 @@ public final class StageRunner {
         ForceSet probe = ForceSet.builder(system, nonbonded, state.box).constrainedBonds(constraints.replacedBonds())
                 .addDefaults().build();
         terms = probe.terms();
+        ewaldBeta = probe.ewald() == null ? 0.0 : probe.ewald().beta();
         for (String w : probe.warnings()) log.line("warning: " + w);
         log.line(String.format(Locale.ROOT, "system: %d atoms, %d molecules, %s, %.1f kg/m^3, %d constraint(s) (%s)",
                 system.natoms, top.moleculeCount(), state.box, top.totalMass() / state.box.volume() * StepReport.DENSITY_FACTOR,
                 constraints.count(), deck.forces().constraints().deckName()));
         var cluster = probe.find(org.sheath.engine.force.nonbonded.cluster.ClusterNonbondedForce.class);
         log.line("pair kernel: " + (cluster != null ? cluster.kernelName() + " (single precision)" : "reference (double precision)"));
+    }
+
+    private static double maxTemperature(MdStage st) {
+        return st.temperature().map(sch -> sch.points().stream().mapToDouble(p -> p.kelvin()).max().orElse(0)).orElse(0.0);
+    }
+
+    /** Cost of a pair-list build in pair-kernel calls, for the choice of nstlist (measured: 3–6). */
+    static final double LIST_BUILD_COST = 5;
+
+    /**
+     * The pair-list settings of an md stage: without a list_buffer in the deck, the buffer for the drift
+     * tolerance at the stage's highest reference temperature, with nstlist as given or chosen (GROMACS's
+     * verlet-buffer-tolerance); else the deck's.
+     */
+    private NonbondedOptions listSettings(MdStage st, double dt, Box box, boolean resuming) {
+        org.sheath.engine.protocol.deck.ForcesSpec f = deck.forces();
+        if (!f.tolerantBuffer()) return nonbonded;
+        // from the deck only (a resumed run must choose the same list): the stage's highest reference
+        // temperature, or for an nve stage without one the highest of the deck's md stages
+        double t = maxTemperature(st);
+        if (!(t > 0)) for (var other : deck.stages()) if (other instanceof MdStage m) t = Math.max(t, maxTemperature(m));
+        if (!(t > 0)) t = 300;
+        org.sheath.engine.force.nonbonded.VerletBuffer vb = new org.sheath.engine.force.nonbonded.VerletBuffer(system.topology,
+                box.volume(), f.cutoff(), ewaldBeta, f.vdwModifier(), f.coulombModifier());
+        int n = f.nstlist() > 0 ? f.nstlist() : vb.bestNstlist(f.verletBufferTolerance(), dt, t, LIST_BUILD_COST);
+        double buffer = vb.bufferFor(f.verletBufferTolerance(), n, dt, t);
+        if (!resuming) {
+            log.line(String.format(Locale.ROOT, "pair list: rlist %.3f nm (buffer %.3f nm), rebuilt every %d steps: "
+                    + "verlet-buffer-tolerance %.3g kJ/mol/ps per atom at %.0f K", f.cutoff() + buffer, buffer, n,
+                    f.verletBufferTolerance(), t));
+        }
+        return nonbonded.withListLifetime(buffer, n);
     }
 
     /**
@@ -373,7 +407,8 @@ public final class StageRunner {
         long stageSeed = stageSeed(st.seed().isPresent() ? st.seed().getAsLong() : -1);
         double t0 = st.temperature().map(org.sheath.engine.protocol.deck.TemperatureSchedule::initial).orElse(0.0);
 
-        ForceSet fs = ForceSet.builder(system, nonbonded, Box.fromMatrix(stageBox)).constrainedBonds(constraints.replacedBonds())
+        NonbondedOptions stageNb = listSettings(st, dt, Box.fromMatrix(stageBox), resuming);
+        ForceSet fs = ForceSet.builder(system, stageNb, Box.fromMatrix(stageBox)).constrainedBonds(constraints.replacedBonds())
                 .addDefaults().build();
         Path xtcPath = dir.resolve(st.name() + ".xtc"), h5Path = dir.resolve(st.name() + ".h5");
         XtcWriter xtc = null;

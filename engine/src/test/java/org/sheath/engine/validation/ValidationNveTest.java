@@ -32,13 +32,22 @@ class ValidationNveTest {
     static final double EQ_PS = Double.parseDouble(System.getProperty("sheath.eq.ps", "20"));
     /** Pair kernel: reference (default) or cluster; results of the cluster kernel get a "-cluster" suffix. */
     static final NonbondedKernel KERNEL = NonbondedKernel.parse(System.getProperty("sheath.kernel", "reference"));
-    static final String SUFFIX = KERNEL == NonbondedKernel.CLUSTER ? "-cluster" : "";
+    /** "exact" (default: buffer 0.1 nm, displacement rule) or "tolerance" (buffer and nstlist for 0.005 kJ/mol/ps per atom). */
+    static final boolean TOLERANCE = "tolerance".equals(System.getProperty("sheath.verlet", "exact"));
+    static final String SUFFIX = (KERNEL == NonbondedKernel.CLUSTER ? "-cluster" : "") + (TOLERANCE ? "-tolerance" : "");
 
     static Map<String, Object> nve(ConstraintMode mode, double dt) throws Exception {
         MdSystem sys = Bundled.system();
         State s = Bundled.state(sys);
         ConstraintSet cs = ConstraintSet.of(sys, mode);
         NonbondedOptions o = NonbondedOptions.DEFAULTS.withListBuffer(0.1).withKernel(KERNEL);
+        if (TOLERANCE) {
+            var vb = new org.sheath.engine.force.nonbonded.VerletBuffer(sys.topology, s.box.volume(), o.cutoff(),
+                    org.sheath.engine.force.ewald.EwaldParameters.ewaldCoefficient(o.cutoff(), o.ewaldRtol()), o.vdwModifier(),
+                    o.coulombModifier());
+            int n = vb.bestNstlist(org.sheath.engine.force.nonbonded.VerletBuffer.DEFAULT_TOLERANCE, dt, 300, 5);
+            o = o.withListLifetime(vb.bufferFor(org.sheath.engine.force.nonbonded.VerletBuffer.DEFAULT_TOLERANCE, n, dt, 300), n);
+        }
         ForceSet fs = ForceSet.builder(sys, o, s.box).constrainedBonds(cs.replacedBonds()).addDefaults().build();
         try (Context c = new Context(sys, s, fs, THREADS)) {
             Dynamics d = new Dynamics(c, cs, true, 300, 7);
@@ -64,6 +73,9 @@ class ValidationNveTest {
             r.put("sigma_kJ_mol_atom", sd);
             r.put("mean_T_K", Runs.mean(rec.series(rec.temp)));
             r.put("pair_list_builds", c.pairSearch().listBuilds());
+            r.put("list_buffer_nm", o.listBuffer());
+            r.put("nstlist", o.nstlist());
+            r.put("verlet_buffer_tolerance", TOLERANCE ? org.sheath.engine.force.nonbonded.VerletBuffer.DEFAULT_TOLERANCE : 0.0);
             r.put("threads", THREADS);
             r.put("wall_s", wall);
             r.put("ns_per_day", NVE_PS * 1e-3 / (wall / 86400));

@@ -12,6 +12,11 @@ import org.sheath.engine.system.Box;
  * lengths) and d_max the largest displacement from the mapped build positions. The list stays exact while
  * σ·rlist − 2·d_max ≥ rc. Box changes other than a scaling of each rectangular edge or a uniform scaling
  * of a triclinic box need a rebuild. Shared by the atom pair list and the cluster pair list.
+ *
+ * <p>With a list lifetime nstlist &gt; 0 the rule is GROMACS's instead: rebuild on every step that is a
+ * multiple of nstlist (once per step), the buffer sized for an energy-drift tolerance
+ * ({@link VerletBuffer}); the steps of the schedule depend only on the step number, so a resumed run
+ * rebuilds where the uninterrupted one did.
  */
 public final class ListReference {
     private final int natoms;
@@ -20,11 +25,39 @@ public final class ListReference {
     private double[] boxAtBuild;
     private Box buildBox;
     private boolean built;
+    private int nstlist;
+    private long buildStep = Long.MIN_VALUE;
 
     public ListReference(int natoms, double rlist, double buffer) {
         this.natoms = natoms;
         this.rlist = rlist;
         this.buffer = buffer;
+    }
+
+    /** Rebuild every n steps (n &gt; 0), or by the displacement rule (0). */
+    public void setLifetime(int n) {
+        if (n < 0) throw new IllegalArgumentException("nstlist must be >= 0: " + n);
+        this.nstlist = n;
+    }
+
+    public int lifetime() {
+        return nstlist;
+    }
+
+    /** Whether the list must be rebuilt for this state (its positions, box and step). */
+    public boolean needsRebuild(org.sheath.engine.system.State s) {
+        if (nstlist > 0) {
+            if (!built) return true;
+            if (s.step < buildStep) return true; // a new stage or a rewind
+            return s.step != buildStep && s.step % nstlist == 0;
+        }
+        return needsRebuild(s.box, s.x, s.y, s.z);
+    }
+
+    /** Remembers the positions, box and step of a build. */
+    public void record(Box box, double[] x, double[] y, double[] z, long step) {
+        record(box, x, y, z);
+        buildStep = step;
     }
 
     /** Remembers the positions and box of a build. */
@@ -93,6 +126,11 @@ public final class ListReference {
     public double[][] copy() {
         if (!built) return null;
         return new double[][] {java.util.Arrays.copyOf(x0, natoms), java.util.Arrays.copyOf(y0, natoms),
-                java.util.Arrays.copyOf(z0, natoms), boxAtBuild.clone()};
+                java.util.Arrays.copyOf(z0, natoms), boxAtBuild.clone(), {buildStep}};
+    }
+
+    /** The build step stored by {@link #copy} (Long.MIN_VALUE for a copy without it). */
+    public static long buildStep(double[][] copy) {
+        return copy.length > 4 && copy[4].length == 1 ? (long) copy[4][0] : Long.MIN_VALUE;
     }
 }

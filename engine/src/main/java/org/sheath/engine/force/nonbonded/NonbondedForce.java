@@ -145,8 +145,13 @@ public final class NonbondedForce implements Force, PairSearch {
 
     @Override
     public void rebuildList(double[][] ref) {
-        list.build(org.sheath.engine.system.Box.fromMatrix(ref[3]), ref[0], ref[1], ref[2]);
+        list.build(org.sheath.engine.system.Box.fromMatrix(ref[3]), ref[0], ref[1], ref[2], ListReference.buildStep(ref));
         list.split(nthreads, bounds);
+    }
+
+    /** Rebuild the list every n steps (GROMACS's nstlist; the buffer must be sized for it), or 0: by displacement. */
+    public void setListLifetime(int n) {
+        list.setLifetime(n);
     }
 
     public double cutoff() {
@@ -161,8 +166,8 @@ public final class NonbondedForce implements Force, PairSearch {
     /** Rebuilds the pair list if needed (see {@link PairList#needsRebuild}); returns whether it did. */
     @Override
     public boolean updatePairList(State s) {
-        if (!list.needsRebuild(s.box, s.x, s.y, s.z)) return false;
-        list.build(s.box, s.x, s.y, s.z);
+        if (!list.needsRebuild(s)) return false;
+        list.build(s.box, s.x, s.y, s.z, s.step);
         list.split(nthreads, bounds);
         return true;
     }

@@ -16,10 +16,13 @@ package org.sheath.engine.force.nonbonded;
  * @param listBuffer     Verlet buffer: the pair list holds pairs within rc + buffer and is rebuilt
  *                       when an atom has moved more than buffer/2 (0: rebuilt every evaluation)
  * @param kernel         the pair kernel: double-precision reference (default) or single-precision cluster
+ * @param nstlist        0: the list is rebuilt when an atom has moved more than buffer/2 (exact); n &gt; 0: it is
+ *                       rebuilt on every step that is a multiple of n (GROMACS's nstlist; the buffer then comes
+ *                       from an energy-drift tolerance, see {@link VerletBuffer})
  */
 public record NonbondedOptions(double cutoff, double ewaldRtol, double fourierSpacing, int pmeOrder,
                                Modifier vdwModifier, Modifier coulombModifier, DispCorrMode dispCorr,
-                               double listBuffer, NonbondedKernel kernel) {
+                               double listBuffer, NonbondedKernel kernel, int nstlist) {
     public static final NonbondedOptions DEFAULTS = new NonbondedOptions(1.2, 1e-5, 0.12, 4,
             Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT, DispCorrMode.ENER_PRES, 0.0);
 
@@ -27,7 +30,13 @@ public record NonbondedOptions(double cutoff, double ewaldRtol, double fourierSp
     public NonbondedOptions(double cutoff, double ewaldRtol, double fourierSpacing, int pmeOrder, Modifier vdwModifier,
                             Modifier coulombModifier, DispCorrMode dispCorr, double listBuffer) {
         this(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer,
-                NonbondedKernel.REFERENCE);
+                NonbondedKernel.REFERENCE, 0);
+    }
+
+    /** With the exact displacement rule. */
+    public NonbondedOptions(double cutoff, double ewaldRtol, double fourierSpacing, int pmeOrder, Modifier vdwModifier,
+                            Modifier coulombModifier, DispCorrMode dispCorr, double listBuffer, NonbondedKernel kernel) {
+        this(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer, kernel, 0);
     }
 
     public NonbondedOptions {
@@ -36,27 +45,33 @@ public record NonbondedOptions(double cutoff, double ewaldRtol, double fourierSp
         if (!(fourierSpacing > 0)) throw new IllegalArgumentException("fourier-spacing must be positive: " + fourierSpacing);
         if (pmeOrder < 3 || pmeOrder > 12) throw new IllegalArgumentException("pme-order must be 3..12: " + pmeOrder);
         if (!(listBuffer >= 0)) throw new IllegalArgumentException("pair-list buffer must be >= 0: " + listBuffer);
+        if (nstlist < 0) throw new IllegalArgumentException("nstlist must be >= 0: " + nstlist);
         if (vdwModifier == null || coulombModifier == null || dispCorr == null || kernel == null) throw new NullPointerException();
     }
 
     public NonbondedOptions withCutoff(double rc) {
-        return new NonbondedOptions(rc, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer, kernel);
+        return new NonbondedOptions(rc, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer, kernel, nstlist);
     }
 
     public NonbondedOptions withModifiers(Modifier vdw, Modifier coulomb) {
-        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdw, coulomb, dispCorr, listBuffer, kernel);
+        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdw, coulomb, dispCorr, listBuffer, kernel, nstlist);
     }
 
     public NonbondedOptions withDispCorr(DispCorrMode mode) {
-        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, mode, listBuffer, kernel);
+        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, mode, listBuffer, kernel, nstlist);
     }
 
     public NonbondedOptions withListBuffer(double buffer) {
-        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, buffer, kernel);
+        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, buffer, kernel, nstlist);
     }
 
     public NonbondedOptions withKernel(NonbondedKernel k) {
-        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer, k);
+        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer, k, nstlist);
+    }
+
+    /** A list of rc + buffer rebuilt every n steps (n = 0: by the displacement rule). */
+    public NonbondedOptions withListLifetime(double buffer, int n) {
+        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, buffer, kernel, n);
     }
 
     /** Pair-list radius rc + buffer. */

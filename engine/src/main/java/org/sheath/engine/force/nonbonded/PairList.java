@@ -98,6 +98,22 @@ public final class PairList {
         return ref.needsRebuild(box, x, y, z);
     }
 
+    /** Whether the list must be rebuilt for this state, by the lifetime rule if one is set. */
+    public boolean needsRebuild(org.sheath.engine.system.State s) {
+        return ref.needsRebuild(s);
+    }
+
+    /** Rebuild every n steps (n &gt; 0) instead of by the displacement rule (0). */
+    public void setLifetime(int n) {
+        ref.setLifetime(n);
+    }
+
+    /** Builds the list and remembers the step of the build (for the lifetime rule). */
+    public void build(Box box, double[] x, double[] y, double[] z, long step) {
+        build(box, x, y, z);
+        ref.record(box, x, y, z, step);
+    }
+
     /**
      * Builds the list from the current positions.
      *

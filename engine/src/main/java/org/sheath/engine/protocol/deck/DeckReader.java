@@ -53,7 +53,7 @@ final class DeckReader {
     static final List<String> ROOT_KEYS = List.of("title", "seed", "system", "forces", "output", "stage", "analysis");
     static final List<String> SYSTEM_KEYS = List.of("topology", "coordinates", "defines", "molecules", "density", "box");
     static final List<String> FORCES_KEYS = List.of("cutoff", "ewald_rtol", "fourier_spacing", "pme_order", "vdw_modifier",
-            "coulomb_modifier", "dispcorr", "constraints", "list_buffer", "kernel");
+            "coulomb_modifier", "dispcorr", "constraints", "list_buffer", "kernel", "verlet_buffer_tolerance", "nstlist");
     static final List<String> OUTPUT_KEYS = List.of("energies", "trajectory", "format", "checkpoint");
     static final List<String> STAGE_KEYS = List.of("name", "type");
     static final List<String> MINIMIZE_KEYS = List.of("algorithm", "steps", "emtol", "emstep");
@@ -488,8 +488,19 @@ final class DeckReader {
         Map<String, NonbondedKernel> kernels = new LinkedHashMap<>();
         for (String k : new String[] {"cluster", "reference", "fast", "double", "single"}) kernels.put(k, NonbondedKernel.parse(k));
         NonbondedKernel kernel = choice(tb, "kernel", "kernel", kernels, d.kernel());
+        Object tv = tb.get("verlet_buffer_tolerance");
+        if (tv != null && !(tv instanceof Long || tv instanceof Double)) {
+            throw at(tb, "verlet_buffer_tolerance", "expected a plain number in kJ/mol/ps per atom, e.g. verlet_buffer_tolerance = 0.005");
+        }
+        double tol = tv == null ? d.verletBufferTolerance() : ((Number) tv).doubleValue();
+        if (!(tol > 0)) throw at(tb, "verlet_buffer_tolerance", "must be > 0 kJ/mol/ps per atom; e.g. verlet_buffer_tolerance = 0.005");
+        if (tv != null && buffer != null) {
+            throw at(tb, "verlet_buffer_tolerance", "give either list_buffer (a fixed buffer) or verlet_buffer_tolerance (a buffer sized for it), not both");
+        }
+        Long nl = integer(tb, "nstlist");
+        if (nl != null && (nl < 1 || nl > 1000)) throw at(tb, "nstlist", "must be 1 to 1000 steps; e.g. nstlist = 20");
         return new ForcesSpec(cutoff, ewaldRtol, spacing, pmeOrder, vdw, coul, disp, cons, buffer == null ? d.listBuffer() : buffer,
-                kernel);
+                kernel, tol, nl == null ? 0 : nl.intValue());
     }
 
     private OutputSpec output(Tbl tb) {

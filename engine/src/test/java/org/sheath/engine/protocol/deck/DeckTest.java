@@ -45,8 +45,13 @@ class DeckTest {
         assertThat(f.coulombModifier()).isEqualTo(Modifier.POTENTIAL_SHIFT);
         assertThat(f.dispCorr()).isEqualTo(DispCorrMode.ENER_PRES);
         assertThat(f.constraints()).isEqualTo(ForcesSpec.Constraints.H_BONDS);
-        assertThat(f.listBuffer()).isEqualTo(0.1);
+        // no list_buffer: md stages size the buffer for the drift tolerance; minimisation and the box
+        // checks use the nominal 0.1 nm
+        assertThat(f.tolerantBuffer()).isTrue();
+        assertThat(f.verletBufferTolerance()).isEqualTo(0.005);
+        assertThat(f.nstlist()).isZero();
         assertThat(f.nonbondedOptions().rlist()).isCloseTo(1.3, within(1e-12));
+        assertThat(f.nonbondedOptions().nstlist()).isZero();
 
         OutputSpec o = deck.output();
         assertThat(o.energies()).isCloseTo(0.1, within(1e-12));

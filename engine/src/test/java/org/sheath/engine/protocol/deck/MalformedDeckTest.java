@@ -191,6 +191,10 @@ class MalformedDeckTest {
         l.add(c("unknown dispcorr", SYS + "[forces]\ndispcorr = \"AllEner\"\n" + EM, "dispcorr",
                 "unknown dispcorr 'AllEner'; use EnerPres, Ener or no"));
         l.add(c("pme order out of range", SYS + "[forces]\npme_order = 2\n" + EM, "pme_order", "must be 3 to 12"));
+        l.add(c("buffer given twice", SYS + "[forces]\nlist_buffer = 0.1\nverlet_buffer_tolerance = 0.005\n" + EM, "verlet_buffer_tolerance", "not both"));
+        l.add(c("tolerance not positive", SYS + "[forces]\nverlet_buffer_tolerance = 0\n" + EM, "verlet_buffer_tolerance", "must be > 0"));
+        l.add(c("nstlist out of range", SYS + "[forces]\nnstlist = 0\n" + EM, "nstlist", "must be 1 to 1000"));
+        l.add(c("unknown kernel", SYS + "[forces]\nkernel = \"gpu\"\n" + EM, "kernel", "unknown kernel"));
         l.add(c("ewald_rtol out of range", SYS + "[forces]\newald_rtol = 2\n" + EM, "ewald_rtol", "must be between 0 and 1"));
         l.add(c("cut-off negative", SYS + "[forces]\ncutoff = -1.2\n" + EM, "cutoff", "forces.cutoff = -1.2: must be > 0"));
         l.add(c("unknown trajectory format", SYS + "[output]\nformat = \"dcd\"\n" + EM, "format",

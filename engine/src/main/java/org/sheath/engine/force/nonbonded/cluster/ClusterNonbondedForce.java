@@ -110,14 +110,19 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
 
     @Override
     public boolean updatePairList(State s) {
-        if (!ref.needsRebuild(s.box, s.x, s.y, s.z)) return false;
-        build(s.box, s.x, s.y, s.z);
+        if (!ref.needsRebuild(s)) return false;
+        build(s.box, s.x, s.y, s.z, s.step);
         return true;
     }
 
-    private void build(Box box, double[] x, double[] y, double[] z) {
+    /** Rebuild the list every n steps (GROMACS's nstlist; the buffer must be sized for it), or 0: by displacement. */
+    public void setListLifetime(int n) {
+        ref.setLifetime(n);
+    }
+
+    private void build(Box box, double[] x, double[] y, double[] z, long step) {
         list.build(box, x, y, z);
-        ref.record(box, x, y, z);
+        ref.record(box, x, y, z, step);
         builds++;
         if (data == null || data.n16 < list.nclusters * 16) {
             int cap = list.nclusters + list.nclusters / 16 + 16;
@@ -255,7 +260,7 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
 
     @Override
     public void rebuildList(double[][] r) {
-        build(Box.fromMatrix(r[3]), r[0], r[1], r[2]);
+        build(Box.fromMatrix(r[3]), r[0], r[1], r[2], ListReference.buildStep(r));
     }
 
     public ClusterPairList clusterList() {

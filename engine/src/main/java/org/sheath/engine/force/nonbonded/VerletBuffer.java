@@ -1,0 +1,155 @@
+package org.sheath.engine.force.nonbonded;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sheath.engine.force.ewald.EwaldTerms;
+import org.sheath.engine.math.Erfc;
+import org.sheath.forcefields.model.FlatTopology;
+
+/**
+ * The pair-list buffer that a list kept for nstlist steps needs for a given energy-drift tolerance, in the
+ * spirit of GROMACS's {@code verlet-buffer-tolerance} (Páll &amp; Hess, Comput. Phys. Commun. 184, 2641
+ * (2013)): pairs outside rlist = rc + buffer at the build may come inside rc before the next build, and
+ * their missing interaction is an energy error. Estimated per pair of atom classes (LJ type, charge,
+ * mass): over the lifetime t = (nstlist − 1)·dt the pair distance changes by a Gaussian of variance
+ * σ² = k_BT·t²·(1/m_i + 1/m_j) (free flight, per dimension); a pair that ends at depth x inside rc misses
+ * V(rc − x) ≈ V(rc) − V'(rc)·x + ½V''(rc)·x² (|·|, both LJ and real-space Ewald, with their modifiers).
+ * With the partner density ρ_j and the shell 4πrc², the error per atom is
+ * <pre>
+ *   ΔE_i = ½ Σ_j 4π·rc²·ρ_j ∫₀^∞ |V(rc − x)| · Q((buffer + x)/σ) dx,      Q the Gaussian tail
+ * </pre>
+ * averaged over the atoms and divided by nstlist·dt to give a drift in kJ/mol/ps per atom. Constrained
+ * hydrogens are counted with their own mass, which overestimates their displacement (a larger buffer
+ * than needed, never a smaller one).
+ */
+public final class VerletBuffer {
+    /** GROMACS's default verlet-buffer-tolerance, kJ/mol/ps per atom. */
+    public static final double DEFAULT_TOLERANCE = 0.005;
+    static final double KB = 0.0083144626;
+
+    private final double rc, beta, density;
+    private final List<Cls> classes = new ArrayList<>();
+    private final int natoms;
+    private final Modifier vdw, coulomb;
+    private final int ntypes;
+    private final double[] c6, c12;
+
+    private record Cls(int type, double q, double mass, int count) {}
+
+    public VerletBuffer(FlatTopology top, double volume, double rc, double beta, Modifier vdw, Modifier coulomb) {
+        this.rc = rc;
+        this.beta = beta;
+        this.vdw = vdw;
+        this.coulomb = coulomb;
+        this.natoms = top.natoms;
+        this.density = top.natoms / volume;
+        this.ntypes = top.ntypes;
+        this.c6 = top.c6;
+        this.c12 = top.c12;
+        Map<String, int[]> counts = new HashMap<>();
+        Map<String, Cls> proto = new HashMap<>();
+        for (int i = 0; i < top.natoms; i++) {
+            if (top.mass[i] <= 0) continue; // virtual sites carry no displacement of their own
+            String key = top.type[i] + ":" + Math.round(top.charge[i] * 1e6) + ":" + Math.round(top.mass[i] * 1e3);
+            counts.computeIfAbsent(key, k -> new int[1])[0]++;
+            proto.putIfAbsent(key, new Cls(top.type[i], top.charge[i], top.mass[i], 0));
+        }
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            Cls p = proto.get(e.getKey());
+            classes.add(new Cls(p.type(), p.q(), p.mass(), e.getValue()[0]));
+        }
+        classes.sort((a, b) -> a.type() != b.type() ? Integer.compare(a.type(), b.type()) : Double.compare(a.q(), b.q()));
+    }
+
+    /** Estimated drift, kJ/mol/ps per atom, of a list with this buffer kept nstlist steps of dt at temperature T. */
+    public double drift(double buffer, int nstlist, double dt, double temperature) {
+        double t = Math.max(1, nstlist - 1) * dt;
+        double err = 0;
+        for (Cls a : classes) {
+            for (Cls b : classes) {
+                double s2 = KB * temperature * t * t * (1 / a.mass() + 1 / b.mass());
+                double rhoB = density * b.count() / natoms;
+                double[] v = derivatives(a, b);
+                err += a.count() / (double) natoms * 0.5 * 4 * Math.PI * rc * rc * rhoB * missed(v, buffer, Math.sqrt(s2));
+            }
+        }
+        return err / (nstlist * dt);
+    }
+
+    /** The smallest buffer (to 1e-4 nm) whose estimated drift is at most the tolerance. */
+    public double bufferFor(double tolerance, int nstlist, double dt, double temperature) {
+        if (!(tolerance > 0)) throw new IllegalArgumentException("verlet-buffer-tolerance must be > 0: " + tolerance);
+        double lo = 0, hi = 0.05;
+        while (drift(hi, nstlist, dt, temperature) > tolerance) {
+            lo = hi;
+            hi *= 2;
+            if (hi > 5) throw new IllegalArgumentException("no pair-list buffer below 5 nm reaches a drift of " + tolerance);
+        }
+        if (drift(0, nstlist, dt, temperature) <= tolerance) return 0;
+        while (hi - lo > 1e-4) {
+            double mid = 0.5 * (lo + hi);
+            if (drift(mid, nstlist, dt, temperature) > tolerance) lo = mid;
+            else hi = mid;
+        }
+        return hi;
+    }
+
+    /**
+     * The list lifetime, among 10, 20, 25, 40, 50, 80 and 100 steps, with the lowest estimated cost per step,
+     * pair work ∝ rlist³ and a list build worth {@code buildCost} kernel calls: (1 + buildCost/n)·rlist³.
+     */
+    public int bestNstlist(double tolerance, double dt, double temperature, double buildCost) {
+        int best = 10;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int n : new int[] {10, 20, 25, 40, 50, 80, 100}) {
+            double rl = rc + bufferFor(tolerance, n, dt, temperature);
+            double cost = (1 + buildCost / n) * rl * rl * rl;
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    /** {V(rc), V'(rc), V''(rc)} of the pair's LJ + real-space Coulomb, with the modifiers' shifts. */
+    private double[] derivatives(Cls a, Cls b) {
+        double c6ab = c6[a.type() * ntypes + b.type()], c12ab = c12[a.type() * ntypes + b.type()];
+        double qq = EwaldTerms.ONE_4PI_EPS0 * a.q() * b.q();
+        double r = rc;
+        double v0 = 0, v1 = 0, v2 = 0;
+        if (c6ab != 0 || c12ab != 0) {
+            double r6 = Math.pow(r, 6), r12 = r6 * r6;
+            if (vdw != Modifier.POTENTIAL_SHIFT) v0 += c12ab / r12 - c6ab / r6;
+            v1 += -12 * c12ab / (r12 * r) + 6 * c6ab / (r6 * r);
+            v2 += 156 * c12ab / (r12 * r * r) - 42 * c6ab / (r6 * r * r);
+        }
+        if (qq != 0 && beta > 0) {
+            if (coulomb != Modifier.POTENTIAL_SHIFT) v0 += qq * Erfc.erfc(beta * r) / r;
+            double h = 1e-4;
+            v1 += qq * (coulombPrime(r));
+            v2 += qq * (coulombPrime(r + h) - coulombPrime(r - h)) / (2 * h);
+        }
+        return new double[] {v0, v1, v2};
+    }
+
+    /** d/dr [erfc(βr)/r]. */
+    private double coulombPrime(double r) {
+        return -Erfc.erfc(beta * r) / (r * r) - 2 * beta / Math.sqrt(Math.PI) * Math.exp(-beta * beta * r * r) / r;
+    }
+
+    /** ∫₀^∞ |V(rc − x)|·Q((d + x)/σ) dx with V by its expansion (Simpson's rule over [0, 8σ]). */
+    private static double missed(double[] v, double d, double sigma) {
+        if (sigma == 0) return 0;
+        int n = 200;
+        double xmax = 8 * sigma, h = xmax / n, sum = 0;
+        for (int k = 0; k <= n; k++) {
+            double x = k * h;
+            double val = Math.abs(v[0] - v[1] * x + 0.5 * v[2] * x * x) * 0.5 * Erfc.erfc((d + x) / (sigma * Math.sqrt(2)));
+            sum += val * (k == 0 || k == n ? 1 : (k % 2 == 1 ? 4 : 2));
+        }
+        return sum * h / 3;
+    }
+}
