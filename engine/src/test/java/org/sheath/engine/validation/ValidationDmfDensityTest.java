@@ -36,6 +36,9 @@ class ValidationDmfDensityTest {
     static final double EQ_PS = Double.parseDouble(System.getProperty("sheath.eq.ps", "20"));
     static final double PROD_PS = Double.parseDouble(System.getProperty("sheath.npt.ps", "100"));
     static final String BAROSTAT = System.getProperty("sheath.barostat", "c-rescale");
+    /** Pair kernel (reference or cluster); with cluster the list is sized for 0.005 kJ/mol/ps per atom (nstlist chosen). */
+    static final org.sheath.engine.force.nonbonded.NonbondedKernel KERNEL =
+            org.sheath.engine.force.nonbonded.NonbondedKernel.parse(System.getProperty("sheath.kernel", "reference"));
 
     @Test
     void densityMatchesOpenMM() throws Exception {
@@ -43,7 +46,15 @@ class ValidationDmfDensityTest {
         MdSystem sys = Bundled.system(dir);
         State s = Bundled.state(sys, dir);
         ConstraintSet cs = ConstraintSet.of(sys, ConstraintMode.H_BONDS);
-        NonbondedOptions o = NonbondedOptions.DEFAULTS.withListBuffer(0.1);
+        NonbondedOptions o = NonbondedOptions.DEFAULTS.withListBuffer(0.1).withKernel(KERNEL);
+        if (KERNEL == org.sheath.engine.force.nonbonded.NonbondedKernel.CLUSTER) {
+            var vb = new org.sheath.engine.force.nonbonded.VerletBuffer(sys.topology, s.box.volume(), o.cutoff(),
+                    org.sheath.engine.force.ewald.EwaldParameters.ewaldCoefficient(o.cutoff(), o.ewaldRtol()), o.vdwModifier(),
+                    o.coulombModifier());
+            double tol = org.sheath.engine.force.nonbonded.VerletBuffer.DEFAULT_TOLERANCE;
+            int n = vb.bestNstlist(tol, 0.002, 298.15, 5);
+            o = o.withListLifetime(vb.bufferFor(tol, n, 0.002, 298.15), n);
+        }
         ForceSet fs = ForceSet.builder(sys, o, s.box).constrainedBonds(cs.replacedBonds()).addDefaults().build();
         try (Context c = new Context(sys, s, fs, THREADS)) {
             double t = 298.15;
@@ -63,6 +74,9 @@ class ValidationDmfDensityTest {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("system", "400 DMF (validation/dmf-density), h-bonds, 2 fs, rc 1.2, PME 1e-5, EnerPres, NH 0.5 ps");
             r.put("barostat", BAROSTAT);
+            r.put("kernel", KERNEL.deckName);
+            r.put("list_buffer_nm", o.listBuffer());
+            r.put("nstlist", o.nstlist());
             r.put("equilibration_ps", EQ_PS);
             r.put("production_ps", PROD_PS);
             r.put("density_kg_m3", Runs.mean(rho));
@@ -79,7 +93,7 @@ class ValidationDmfDensityTest {
                 r.put("openmm_density_kg_m3", openmm);
                 r.put("relative_difference", Runs.mean(rho) / openmm - 1);
             }
-            Runs.write("npt-dmf-" + BAROSTAT, r);
+            Runs.write("npt-dmf-" + BAROSTAT + (KERNEL == org.sheath.engine.force.nonbonded.NonbondedKernel.CLUSTER ? "-cluster" : ""), r);
             if (r.containsKey("relative_difference")) {
                 assertThat(Math.abs((double) r.get("relative_difference"))).isLessThanOrEqualTo(0.005);
             }
