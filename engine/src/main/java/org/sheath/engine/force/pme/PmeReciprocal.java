@@ -18,8 +18,8 @@ import org.sheath.engine.system.Box;
  * influence function, accumulate energy and virial) → c2r FFT → {@link #gather} (forces from the
  * potential grid). With a {@link WorkerPool} of several threads, splines, spreading and gathering run
  * on atom ranges in parallel (each thread spreads onto its own grid; the grids are summed element by
- * element in thread order, so the result does not depend on scheduling); the FFTs and the solve run
- * on the calling thread. Steps without the virial multiply by a cached influence function, computed
+ * element in thread order, so the result does not depend on scheduling), and so do the FFT's line
+ * transforms; the solve runs on the calling thread. Steps without the virial multiply by a cached influence function, computed
  * again only when the box or β changes. Buffers are allocated in the constructor and
  * {@link #setPool}.
  *
@@ -74,6 +74,7 @@ public final class PmeReciprocal {
     /** Runs splines, spreading and gathering on the pool's threads (per-thread grids are allocated here). */
     public void setPool(WorkerPool pool) {
         this.pool = pool;
+        fft.setPool(pool);
         int t = pool == null ? 1 : pool.threads();
         threadGrids = new double[t][];
         threadGrids[0] = grid;

@@ -42,4 +42,25 @@ class RealFft3dTest {
             for (int i = 0; i < r.length; i++) assertThat(Math.abs(back[i] / n - r[i])).isLessThan(1e-12);
         }
     }
+
+    @Test
+    void threadsGiveTheSameBitsAsOneThread() {
+        Random rnd = new Random(2);
+        for (int[] s : new int[][] {{7, 6, 14}, {9, 5, 8}, {3, 2, 5}}) {
+            RealFft3d one = new RealFft3d(s[0], s[1], s[2]), three = new RealFft3d(s[0], s[1], s[2]);
+            try (org.sheath.engine.parallel.WorkerPool pool = new org.sheath.engine.parallel.WorkerPool(3)) {
+                three.setPool(pool);
+                double[] r = new double[one.realSize()];
+                for (int i = 0; i < r.length; i++) r[i] = rnd.nextGaussian();
+                double[] c1 = new double[one.complexSize()], c3 = new double[one.complexSize()];
+                one.forward(r, c1);
+                three.forward(r, c3);
+                assertThat(c3).isEqualTo(c1);
+                double[] b1 = new double[r.length], b3 = new double[r.length];
+                one.backward(c1, b1);
+                three.backward(c3, b3);
+                assertThat(b3).isEqualTo(b1);
+            }
+        }
+    }
 }
