@@ -137,6 +137,11 @@ class ClusterNonbondedForceTest {
             ClusterNonbondedForce two = ClusterNonbondedForce.of(top, RC, 0.0, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT);
             two.attach(pool);
             ForceAccumulator a = compute(two, s), b = compute(two, s);
+            // the list searched on two threads is the one searched on one
+            assertThat(two.clusterList().size()).isEqualTo(one.clusterList().size());
+            assertThat(two.pairCount()).isEqualTo(one.pairCount());
+            assertThat(two.closestPair()).isEqualTo(one.closestPair());
+            assertThat(two.closestDistance()).isEqualTo(one.closestDistance());
             assertThat(a.fx).isEqualTo(b.fx);
             assertThat(a.virial).isEqualTo(b.virial);
             assertThat(relativeRms(a, f1)).isLessThan(1e-6);

@@ -98,6 +98,7 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
 
     private void setPool(WorkerPool pool) {
         this.pool = pool;
+        list.setPool(pool);
         this.nthreads = pool.threads();
         this.bounds = new int[nthreads + 1];
         this.tvir = new double[nthreads][9];

@@ -54,6 +54,13 @@ public final class ClusterPairList {
     /** Wrapped build positions in slot order. */
     private double[] px = new double[0], py = new double[0], pz = new double[0];
 
+    private org.sheath.engine.parallel.WorkerPool pool;
+
+    /** Searches cluster pairs on the pool's threads (results identical for any thread count). */
+    public void setPool(org.sheath.engine.parallel.WorkerPool pool) {
+        this.pool = pool;
+    }
+
     public ClusterPairList(int natoms, double rlist, int[] exclOffsets, int[] exclAtoms) {
         this.natoms = natoms;
         this.rlist = rlist;
@@ -219,55 +226,122 @@ public final class ClusterPairList {
         search(ncx, ncy, cellX, cellY, lx, ly, lz);
     }
 
+    /** One thread's share of the search: cluster pairs of its i-clusters, in order, and its closest pair. */
+    private static final class Part {
+        int[] cj = new int[1024], shift = new int[1024], mask = new int[1024];
+        int[] count = new int[0];
+        int n, atomPairs, closestI = -1, closestJ = -1;
+        double closestR2 = Double.POSITIVE_INFINITY;
+    }
+
+    private Part[] parts = {new Part()};
+    private int[] colOfCluster = new int[0];
+    private int sNcx, sNcy;
+    private double sCellX, sCellY, sLx, sLy, sLz;
+    private final java.util.function.IntConsumer searchTask = this::searchPart;
+
     private void search(int ncx, int ncy, double cellX, double cellY, double lx, double ly, double lz) {
-        double rl2 = rlist * rlist;
-        int rx = (int) Math.ceil(rlist / cellX), ry = (int) Math.ceil(rlist / cellY);
         if (ciStart.length < nclusters + 1) ciStart = new int[nclusters + 1];
+        if (colOfCluster.length < nclusters) colOfCluster = new int[nclusters + 16];
+        for (int col = 0; col < ncx * ncy; col++) {
+            for (int c = colClusterStart[col]; c < colClusterStart[col + 1]; c++) colOfCluster[c] = col;
+        }
+        sNcx = ncx; sNcy = ncy; sCellX = cellX; sCellY = cellY; sLx = lx; sLy = ly; sLz = lz;
+        int threads = pool == null ? 1 : pool.threads();
+        if (parts.length != threads) {
+            parts = new Part[threads];
+            for (int t = 0; t < threads; t++) parts[t] = new Part();
+        }
+        if (threads == 1) searchPart(0);
+        else pool.run(searchTask);
+        // concatenate the parts in thread (= cluster) order
+        int total = 0;
+        for (Part pt : parts) total += pt.n;
+        if (cj.length < total) {
+            cj = new int[total + total / 8];
+            shift = new int[cj.length];
+            mask = new int[cj.length];
+        }
         npairs = 0;
         atomPairs = 0;
         closestI = closestJ = -1;
         closestR2 = Double.POSITIVE_INFINITY;
-        for (int cx = 0; cx < ncx; cx++) {
-            for (int cy = 0; cy < ncy; cy++) {
-                int col = cx * ncy + cy;
-                for (int ci = colClusterStart[col]; ci < colClusterStart[col + 1]; ci++) {
-                    ciStart[ci] = npairs;
-                    double x0 = bb[6 * ci], y0 = bb[6 * ci + 1], z0 = bb[6 * ci + 2];
-                    double x1 = bb[6 * ci + 3], y1 = bb[6 * ci + 4], z1 = bb[6 * ci + 5];
-                    for (int dx = -rx; dx <= rx; dx++) {
-                        int jx = cx + dx, kx = Math.floorDiv(jx, ncx);
-                        jx -= kx * ncx;
-                        if (kx < -1 || kx > 1) continue; // rlist < L: never needed
-                        // x gap between ci's box and the column's cell (atoms of a column lie in its cell)
-                        double cellLo = jx * cellX + kx * lx, gx = Math.max(0, Math.max(cellLo - x1, x0 - cellLo - cellX));
-                        if (gx * gx >= rl2) continue;
-                        for (int dy = -ry; dy <= ry; dy++) {
-                            int jy = cy + dy, ky = Math.floorDiv(jy, ncy);
-                            jy -= ky * ncy;
-                            if (ky < -1 || ky > 1) continue;
-                            double cellLoY = jy * cellY + ky * ly, gy = Math.max(0, Math.max(cellLoY - y1, y0 - cellLoY - cellY));
-                            if (gx * gx + gy * gy >= rl2) continue;
-                            int jcol = jx * ncy + jy;
-                            int first = Math.max(ci, colClusterStart[jcol]), end = colClusterStart[jcol + 1];
-                            if (first >= end) continue;
-                            for (int kz = -1; kz <= 1; kz++) {
-                                int s = (kx + 1) * 9 + (ky + 1) * 3 + (kz + 1);
-                                double sx = kx * lx, sy = ky * ly, sz = kz * lz;
-                                // clusters of a column are sorted along z: their box bounds never decrease
-                                int cj = firstAbove(first, end, z0 - rlist - sz);
-                                for (; cj < end; cj++) {
-                                    if (bb[6 * cj + 2] + sz >= z1 + rlist) break;
-                                    if (cj == ci && s != CENTER_SHIFT) continue;
-                                    double d2 = boxDistance2(ci, cj, sx, sy, sz);
-                                    if (d2 < rl2) addIfAnyPair(ci, cj, s, sx, sy, sz, rl2, d2);
-                                }
-                            }
-                        }
+        for (int t = 0; t < threads; t++) {
+            Part pt = parts[t];
+            int from = (int) ((long) nclusters * t / threads), to = (int) ((long) nclusters * (t + 1) / threads);
+            for (int ci = from, k = npairs; ci < to; ci++) {
+                ciStart[ci] = k;
+                k += pt.count[ci - from];
+            }
+            System.arraycopy(pt.cj, 0, cj, npairs, pt.n);
+            System.arraycopy(pt.shift, 0, shift, npairs, pt.n);
+            System.arraycopy(pt.mask, 0, mask, npairs, pt.n);
+            npairs += pt.n;
+            atomPairs += pt.atomPairs;
+            if (pt.closestR2 < closestR2) {
+                closestR2 = pt.closestR2;
+                closestI = pt.closestI;
+                closestJ = pt.closestJ;
+            }
+        }
+        ciStart[nclusters] = npairs;
+    }
+
+    private void searchPart(int t) {
+        int threads = parts.length;
+        int from = (int) ((long) nclusters * t / threads), to = (int) ((long) nclusters * (t + 1) / threads);
+        Part pt = parts[t];
+        pt.n = 0;
+        pt.atomPairs = 0;
+        pt.closestI = pt.closestJ = -1;
+        pt.closestR2 = Double.POSITIVE_INFINITY;
+        if (pt.count.length < to - from) pt.count = new int[to - from + 16];
+        for (int ci = from; ci < to; ci++) {
+            int before = pt.n;
+            searchCluster(ci, pt);
+            pt.count[ci - from] = pt.n - before;
+        }
+    }
+
+    /** The cluster pairs (ci, cj ≥ ci) of one i-cluster, appended to the part. */
+    private void searchCluster(int ci, Part pt) {
+        int ncx = sNcx, ncy = sNcy;
+        double cellX = sCellX, cellY = sCellY, lx = sLx, ly = sLy, lz = sLz;
+        double rl2 = rlist * rlist;
+        int rx = (int) Math.ceil(rlist / cellX), ry = (int) Math.ceil(rlist / cellY);
+        int col = colOfCluster[ci], cx = col / ncy, cy = col % ncy;
+        double x0 = bb[6 * ci], y0 = bb[6 * ci + 1], z0 = bb[6 * ci + 2];
+        double x1 = bb[6 * ci + 3], y1 = bb[6 * ci + 4], z1 = bb[6 * ci + 5];
+        for (int dx = -rx; dx <= rx; dx++) {
+            int jx = cx + dx, kx = Math.floorDiv(jx, ncx);
+            jx -= kx * ncx;
+            if (kx < -1 || kx > 1) continue; // rlist < L: never needed
+            // x gap between ci's box and the column's cell (atoms of a column lie in its cell)
+            double cellLo = jx * cellX + kx * lx, gx = Math.max(0, Math.max(cellLo - x1, x0 - cellLo - cellX));
+            if (gx * gx >= rl2) continue;
+            for (int dy = -ry; dy <= ry; dy++) {
+                int jy = cy + dy, ky = Math.floorDiv(jy, ncy);
+                jy -= ky * ncy;
+                if (ky < -1 || ky > 1) continue;
+                double cellLoY = jy * cellY + ky * ly, gy = Math.max(0, Math.max(cellLoY - y1, y0 - cellLoY - cellY));
+                if (gx * gx + gy * gy >= rl2) continue;
+                int jcol = jx * ncy + jy;
+                int first = Math.max(ci, colClusterStart[jcol]), end = colClusterStart[jcol + 1];
+                if (first >= end) continue;
+                for (int kz = -1; kz <= 1; kz++) {
+                    int s = (kx + 1) * 9 + (ky + 1) * 3 + (kz + 1);
+                    double sx = kx * lx, sy = ky * ly, sz = kz * lz;
+                    // clusters of a column are sorted along z: their box bounds never decrease
+                    int cj = firstAbove(first, end, z0 - rlist - sz);
+                    for (; cj < end; cj++) {
+                        if (bb[6 * cj + 2] + sz >= z1 + rlist) break;
+                        if (cj == ci && s != CENTER_SHIFT) continue;
+                        double d2 = boxDistance2(ci, cj, sx, sy, sz);
+                        if (d2 < rl2) addIfAnyPair(pt, ci, cj, s, sx, sy, sz, rl2, d2);
                     }
                 }
             }
         }
-        ciStart[nclusters] = npairs;
     }
 
     /** The first cluster in [from, to) of one column whose box reaches above z (upper bounds ascend). */
@@ -294,7 +368,7 @@ public final class ClusterPairList {
      * rlist (some pair may be out, maybe all), or when the boxes are closer than the closest pair so far
      * (overlap checks read it). Exclusions are looked up only when the clusters' atom ranges can hold one.
      */
-    private void addIfAnyPair(int ci, int cjc, int s, double sx, double sy, double sz, double rl2, double d2) {
+    private void addIfAnyPair(Part pt, int ci, int cjc, int s, double sx, double sy, double sz, double rl2, double d2) {
         // an excluded pair (lo, hi) has minAtom ≤ lo < hi ≤ exclLimit of lo's cluster
         boolean exclusionsPossible = (minAtom[cjc] <= exclLimit[ci] && maxAtom[cjc] > minAtom[ci])
                 || (minAtom[ci] <= exclLimit[cjc] && maxAtom[ci] > minAtom[cjc]);
@@ -315,7 +389,7 @@ public final class ClusterPairList {
         }
         if (m == 0) return;
         boolean allNear = farCorner2(ci, cjc, sx, sy, sz) < rl2;
-        if (!allNear || d2 < closestR2) {
+        if (!allNear || d2 < pt.closestR2) {
             boolean near = false;
             for (int bit = m; bit != 0; bit &= bit - 1) {
                 int k = Integer.numberOfTrailingZeros(bit), a = k / SIZE, b = k % SIZE;
@@ -324,27 +398,27 @@ public final class ClusterPairList {
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 < rl2) {
                     near = true;
-                    if (r2 < closestR2) {
+                    if (r2 < pt.closestR2) {
                         int i = atomOfSlot[p], j = atomOfSlot[q];
-                        closestR2 = r2;
-                        closestI = Math.min(i, j);
-                        closestJ = Math.max(i, j);
+                        pt.closestR2 = r2;
+                        pt.closestI = Math.min(i, j);
+                        pt.closestJ = Math.max(i, j);
                     }
                 }
             }
             if (!near) return;
         }
-        if (npairs == cj.length) {
-            int cap = Math.max(1024, 2 * npairs);
-            cj = Arrays.copyOf(cj, cap);
-            shift = Arrays.copyOf(shift, cap);
-            mask = Arrays.copyOf(mask, cap);
+        if (pt.n == pt.cj.length) {
+            int cap = 2 * pt.n;
+            pt.cj = Arrays.copyOf(pt.cj, cap);
+            pt.shift = Arrays.copyOf(pt.shift, cap);
+            pt.mask = Arrays.copyOf(pt.mask, cap);
         }
-        cj[npairs] = cjc;
-        shift[npairs] = s;
-        mask[npairs] = m;
-        npairs++;
-        atomPairs += Integer.bitCount(m);
+        pt.cj[pt.n] = cjc;
+        pt.shift[pt.n] = s;
+        pt.mask[pt.n] = m;
+        pt.n++;
+        pt.atomPairs += Integer.bitCount(m);
     }
 
     /** Bits a·4 + b with a &lt; b: the pairs of a cluster with itself. */
