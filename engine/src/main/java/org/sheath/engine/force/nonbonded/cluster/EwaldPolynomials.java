@@ -104,7 +104,7 @@ public final class EwaldPolynomials {
     static float clenshaw(float[] c, float t) {
         float t2 = t + t, b1 = 0, b2 = 0;
         for (int k = c.length - 1; k >= 1; k--) {
-            float b0 = t2 * b1 - b2 + c[k];
+            float b0 = Math.fma(t2, b1, c[k] - b2); // as the vector kernel: one fma, one subtraction
             b2 = b1;
             b1 = b0;
         }
