@@ -37,6 +37,7 @@ public abstract class BondedTermForce implements Force {
         this.energyTerm = energyTerm;
         this.count = terms.count();
         this.atoms = terms.atoms();
+        this.parallel = new org.sheath.engine.force.RangeParallel(count, this::compute);
     }
 
     public final TermKind kind() {
@@ -63,9 +64,17 @@ public abstract class BondedTermForce implements Force {
         return energyTerm.gromacsName();
     }
 
+    private final org.sheath.engine.force.RangeParallel parallel;
+
+    @Override
+    public void attach(org.sheath.engine.parallel.WorkerPool pool) {
+        parallel.attach(pool);
+    }
+
+    /** All terms; on the context's threads when there are enough of them (see RangeParallel). */
     @Override
     public final void compute(State state, ForceAccumulator out, int flags) {
-        compute(state, out, 0, count);
+        parallel.compute(state, out);
     }
 
     /** Adds forces, energy and virial of terms from (inclusive) to to (exclusive). */

@@ -26,7 +26,6 @@ public final class EwaldExclusionCorrection implements Force {
     private final int[] exclOffsets, exclAtoms;
     private final double beta;
     private final EnergyTerm term;
-    private final double[] d = new double[3];
 
     /** Reports to "Coulomb (SR)" like GROMACS. */
     public EwaldExclusionCorrection(double[] charges, int[] exclOffsets, int[] exclAtoms, double beta) {
@@ -40,6 +39,8 @@ public final class EwaldExclusionCorrection implements Force {
         this.exclAtoms = exclAtoms == null ? new int[0] : exclAtoms.clone();
         this.beta = beta;
         this.term = term;
+        this.parallel = new org.sheath.engine.force.RangeParallel(this.exclOffsets[q.length],
+                (s, out, from, to) -> out.addEnergy(term, accumulate(s, out.fx, out.fy, out.fz, out.virial, firstAtom(from), firstAtom(to))));
     }
 
     @Override
@@ -47,17 +48,41 @@ public final class EwaldExclusionCorrection implements Force {
         return "ewald-excl";
     }
 
+    private final org.sheath.engine.force.RangeParallel parallel;
+
+    /** The first atom whose exclusions start at or after index k of the CSR (ranges of about equal pair counts). */
+    private int firstAtom(int k) {
+        int lo = 0, hi = q.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (exclOffsets[mid] < k) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    @Override
+    public void attach(org.sheath.engine.parallel.WorkerPool pool) {
+        parallel.attach(pool);
+    }
+
     @Override
     public void compute(State state, ForceAccumulator out, int flags) {
-        out.addEnergy(term, accumulate(state, out.fx, out.fy, out.fz, out.virial));
+        parallel.compute(state, out);
     }
 
     /** Adds forces and virial, returns the energy (kJ/mol). */
     public double accumulate(State state, double[] fx, double[] fy, double[] fz, double[] virial) {
+        return accumulate(state, fx, fy, fz, virial, 0, q.length);
+    }
+
+    /** As {@link #accumulate(State, double[], double[], double[], double[])} for the exclusions of atoms [from, to). */
+    double accumulate(State state, double[] fx, double[] fy, double[] fz, double[] virial, int from, int to) {
+        double[] d = new double[3];
         double e = 0;
         double b2 = beta * beta;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
-        for (int i = 0; i < q.length; i++) {
+        for (int i = from; i < to; i++) {
             double qi = ONE_4PI_EPS0 * q[i];
             if (qi == 0) continue;
             for (int k = exclOffsets[i]; k < exclOffsets[i + 1]; k++) {

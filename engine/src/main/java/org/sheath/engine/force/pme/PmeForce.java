@@ -73,6 +73,7 @@ public final class PmeForce implements Force {
     @Override
     public void attach(org.sheath.engine.parallel.WorkerPool pool) {
         mesh.setPool(pool);
+        if (exclusion != null) exclusion.attach(pool);
     }
 
     @Override
