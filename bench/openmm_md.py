@@ -20,6 +20,37 @@ import openmm as mm  # noqa: E402
 import openmm.unit as u  # noqa: E402
 
 
+def rescale_14(system, export, rep):
+    """OpenMM 7.7 reads one global fudgeQQ: give each molecule's 1-4 Coulomb pairs its own (exact)."""
+    by_mol = rep["fudgeQQ_by_molecule"]
+    if len(set(by_mol.values())) <= 1:
+        return
+    natoms, order, sec, mol = {}, [], None, None
+    for line in export.splitlines():
+        body = line.split(";")[0].split()
+        if not body:
+            continue
+        if body[0].startswith("["):
+            sec = body[1] if len(body) > 1 else body[0].strip("[]")
+            continue
+        if sec == "moleculetype":
+            mol = body[0]
+            natoms[mol] = 0
+        elif sec == "atoms":
+            natoms[mol] += 1
+        elif sec == "molecules":
+            order.append((body[0], int(body[1])))
+    fudge = []
+    for name, count in order:
+        fudge += [by_mol.get(name, rep["fudgeQQ"])] * (natoms[name] * count)
+    nb = [f for f in system.getForces() if isinstance(f, mm.NonbondedForce)][0]
+    glob = rep["fudgeQQ"]
+    for k in range(nb.getNumExceptions()):
+        i, j, qq, sig, eps = nb.getExceptionParameters(k)
+        if qq.value_in_unit(u.elementary_charge ** 2) != 0:
+            nb.setExceptionParameters(k, i, j, qq * (fudge[i] / glob), sig, eps)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--top", required=True)
@@ -28,12 +59,14 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--tau-t", type=float, default=0.5)
     a = ap.parse_args()
-    text, _ = od.openmm_readable(open(a.top).read())
+    export = open(a.top).read()
+    text, rep = od.openmm_readable(export, allow_mixed_fudge=True)
     tmp = tempfile.mkdtemp()
     p = os.path.join(tmp, "topol_openmm.top")
     open(p, "w").write(text)
     _, gro, system = od.load(p, a.gro)
     od.set_pme(system, "sheath", od.read_gro_box(a.gro))
+    rescale_14(system, export, rep)
     integ = mm.NoseHooverIntegrator(300 * u.kelvin, (1.0 / a.tau_t) / u.picosecond, 0.002 * u.picoseconds)
     plat, props = od.platform(a.threads)
     sim_ctx = mm.Context(system, integ, plat, props)

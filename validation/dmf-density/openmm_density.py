@@ -77,9 +77,11 @@ def _sections(text):
         yield sec, line
 
 
-def openmm_readable(export_text):
+def openmm_readable(export_text, allow_mixed_fudge=False):
     """Rewrites Sheath's export (comb-rule 1, explicit pairs) into an equivalent comb-rule-2 .top
-    that OpenMM 7.7's GromacsTopFile reads. Returns (text, report dict)."""
+    that OpenMM 7.7's GromacsTopFile reads. Returns (text, report dict). With allow_mixed_fudge, molecules
+    with different fudgeQQ are accepted: the file gets the smallest, and the caller must rescale the 1-4
+    exceptions per molecule (report["fudgeQQ_by_molecule"])."""
     lines = list(_sections(export_text))
     defaults = None
     c6c12 = {}
@@ -115,6 +117,7 @@ def openmm_readable(export_text):
     mol = None
     worst_nb, worst_pair = 0.0, 0.0
     fudge_qq = set()
+    fudge_by_mol = {}
     n_nb, n_pairs = 0, 0
     out = []
     for sec, line in lines:
@@ -149,6 +152,7 @@ def openmm_readable(export_text):
             if rel(qi, charges[(mol, i)]) > 1e-12 or rel(qj, charges[(mol, j)]) > 1e-12:
                 raise SystemExit("pair charges differ from the atoms' charges: " + line)
             fudge_qq.add(fqq)
+            fudge_by_mol[mol] = fqq
             if c6 > 0 and c12 > 0:
                 s, e = (c12 / c6) ** (1 / 6), c6 * c6 / (4 * c12)
                 worst_pair = max(worst_pair, rel(4 * e * s ** 6, c6), rel(4 * e * s ** 12, c12))
@@ -160,14 +164,15 @@ def openmm_readable(export_text):
             n_pairs += 1
         else:
             out.append(line)
-    if len(fudge_qq) > 1:
+    if len(fudge_qq) > 1 and not allow_mixed_fudge:
         raise SystemExit("pairs with different fudgeQQ %s: OpenMM takes one global value" % sorted(fudge_qq))
     if worst_nb > 1e-9:
         raise SystemExit("[ nonbond_params ] are not Lorentz-Berthelot of the atom types (rel. diff %.3g)" % worst_nb)
-    fq = fudge_qq.pop() if fudge_qq else 1.0
+    fq = min(fudge_qq) if fudge_qq else 1.0
     text = "\n".join(out).replace("@FUDGEQQ@", "%.17g" % fq) + "\n"
     return text, {"nonbond_params_checked": n_nb, "nonbond_params_max_rel_diff_from_LB": worst_nb,
-                  "pairs_converted": n_pairs, "pairs_max_rel_roundtrip": worst_pair, "fudgeQQ": fq}
+                  "pairs_converted": n_pairs, "pairs_max_rel_roundtrip": worst_pair, "fudgeQQ": fq,
+                  "fudgeQQ_by_molecule": fudge_by_mol}
 
 
 # ---------------------------------------------------------------- system set-up
