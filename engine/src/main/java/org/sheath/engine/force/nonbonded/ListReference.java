@@ -79,9 +79,14 @@ public final class ListReference {
         return built;
     }
 
-    /** Whether the list must be rebuilt before use: never built, zero buffer, or the rule above. */
+    /**
+     * Whether the list must be rebuilt before use: never built, the rule above, or with a zero buffer any
+     * change at all (the same positions and box, as an overlap check followed by the forces of
+     * {@code sheath energy} use them, need no second build).
+     */
     public boolean needsRebuild(Box box, double[] x, double[] y, double[] z) {
-        if (!built || buffer == 0) return true;
+        if (!built) return true;
+        if (buffer == 0) return !unchanged(box, x, y, z);
         double sigma = 1, mx = 1, my = 1, mz = 1;
         if (box != buildBox && !sameBox(box)) {
             double[] b0 = boxAtBuild;
@@ -107,6 +112,12 @@ public final class ListReference {
             if (dx * dx + dy * dy + dz * dz > lim2) return true;
         }
         return false;
+    }
+
+    private boolean unchanged(Box box, double[] x, double[] y, double[] z) {
+        if (box != buildBox && !sameBox(box)) return false;
+        return java.util.Arrays.equals(x, 0, natoms, x0, 0, natoms) && java.util.Arrays.equals(y, 0, natoms, y0, 0, natoms)
+                && java.util.Arrays.equals(z, 0, natoms, z0, 0, natoms);
     }
 
     private boolean sameBox(Box box) {

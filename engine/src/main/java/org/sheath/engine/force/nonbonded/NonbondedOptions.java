@@ -14,7 +14,7 @@ package org.sheath.engine.force.nonbonded;
  * @param coulombModifier real-space Coulomb modifier
  * @param dispCorr       long-range dispersion correction
  * @param listBuffer     Verlet buffer: the pair list holds pairs within rc + buffer and is rebuilt
- *                       when an atom has moved more than buffer/2 (0: rebuilt every evaluation)
+ *                       when an atom has moved more than buffer/2 (0: rebuilt whenever a position or the box changed)
  * @param kernel         the pair kernel: double-precision reference (default) or single-precision cluster
  * @param nstlist        0: the list is rebuilt when an atom has moved more than buffer/2 (exact); n &gt; 0: it is
  *                       rebuilt on every step that is a multiple of n (GROMACS's nstlist; the buffer then comes

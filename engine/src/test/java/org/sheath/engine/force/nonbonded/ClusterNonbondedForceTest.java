@@ -169,4 +169,23 @@ class ClusterNonbondedForceTest {
         assertThat(Math.abs(a.energy(EnergyTerm.LJ_SR) / b.energy(EnergyTerm.LJ_SR) - 1)).isLessThan(1e-6);
         assertThat(Math.abs(a.energy(EnergyTerm.COULOMB_SR) / b.energy(EnergyTerm.COULOMB_SR) - 1)).isLessThan(1e-6);
     }
+
+    /** sheath energy checks overlaps and then computes forces on the same positions: one list build, not two. */
+    @Test
+    void aZeroBufferListIsBuiltOncePerConfiguration() {
+        FlatTopology top = Example.topology();
+        State s = Example.state();
+        ClusterNonbondedForce fast = ClusterNonbondedForce.of(top, RC, 0.0, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT);
+        NonbondedForce ref = NonbondedForce.of(top, RC, 0.0, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT);
+        for (org.sheath.engine.force.PairSearch p : new org.sheath.engine.force.PairSearch[] {fast, ref}) {
+            p.updatePairList(s);
+            compute((org.sheath.engine.force.Force) p, s);
+            compute((org.sheath.engine.force.Force) p, s);
+            assertThat(p.listBuilds()).isEqualTo(1);
+            s.x[7] += 1e-9; // any change rebuilds
+            compute((org.sheath.engine.force.Force) p, s);
+            assertThat(p.listBuilds()).isEqualTo(2);
+            s.x[7] -= 1e-9;
+        }
+    }
 }
