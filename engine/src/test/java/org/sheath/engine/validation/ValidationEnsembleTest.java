@@ -82,6 +82,8 @@ class ValidationEnsembleTest {
             VelocityVerlet vv = new VelocityVerlet(d, 0.002, th, b, null, 10);
             Runs.Recorder rec = new Runs.Recorder(10);
             vv.addReporter(rec);
+            if (b instanceof org.sheath.engine.integrate.barostat.CRescale cr) cr.resetNoise();
+            double lnV0 = Math.log(w.state.box.volume());
             long t0 = System.nanoTime();
             vv.run(Math.round(ps / 0.002));
             double wall = (System.nanoTime() - t0) * 1e-9;
@@ -97,6 +99,15 @@ class ValidationEnsembleTest {
             r.put("ps", ps);
             r.put("mean_P_bar", Runs.mean(p));
             r.put("mean_P_se_bar", Runs.blockSe(p, 10));
+            if (b instanceof org.sheath.engine.integrate.barostat.CRescale cr) {
+                // the barostat's own equation: <P> = P0 - kT/V + (tau_p/(kappa t))(ln(V1/V0) - sum of noise)
+                double kap = 4.5e-5 * EnergyReport.PRESFAC, span = ps;
+                double predicted = pressure - Dynamics.KB * 300 / Runs.mean(v) * EnergyReport.PRESFAC
+                        + 2.0 / (kap * span) * (Math.log(w.state.box.volume()) - lnV0 - cr.noiseSum()) * EnergyReport.PRESFAC;
+                r.put("barostat_noise_z", cr.noiseZ());
+                r.put("mean_P_from_barostat_equation_bar", predicted);
+                r.put("mean_P_noise_se_bar", 2.0 / (kap * span) * cr.noiseSum() / cr.noiseZ() * EnergyReport.PRESFAC);
+            }
             r.put("mean_V_nm3", Runs.mean(v));
             r.put("density_kg_m3", Runs.mean(rho));
             r.put("density_se_kg_m3", Runs.blockSe(rho, 10));

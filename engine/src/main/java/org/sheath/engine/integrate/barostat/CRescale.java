@@ -15,6 +15,8 @@ import org.sheath.engine.integrate.Dynamics;
  */
 public final class CRescale extends RescalingBarostat {
     private final double[] pg = new double[3], du = new double[3];
+    /** Σ of the noise terms of group 0 and of their variances, over the coupling events so far (diagnostics). */
+    private double noiseSum, noiseVariance;
 
     public CRescale(double pressure, double compressibility, double tauP, int nstpcouple, Coupling coupling) {
         this(pressure, pressure, compressibility, compressibility, tauP, nstpcouple, coupling);
@@ -31,6 +33,25 @@ public final class CRescale extends RescalingBarostat {
         return "c-rescale";
     }
 
+    /**
+     * The realised noise of group 0 so far in units of its standard deviation, Σ noise / √Σ σ². Over a
+     * stationary run the mean pressure the barostat sees is P₀ − k_BT/V − τ_p·Σ noise/(κ·t): a z of ±2 moves
+     * ⟨P⟩ by two of its standard errors, whatever the dynamics does.
+     */
+    public double noiseZ() {
+        return noiseVariance > 0 ? noiseSum / Math.sqrt(noiseVariance) : 0;
+    }
+
+    /** Σ noise of group 0 (in ln V, or the group's Σ ln L) since construction or {@link #resetNoise}. */
+    public double noiseSum() {
+        return noiseSum;
+    }
+
+    public void resetNoise() {
+        noiseSum = 0;
+        noiseVariance = 0;
+    }
+
     @Override
     protected boolean scalesVelocities() {
         return true;
@@ -42,8 +63,12 @@ public final class CRescale extends RescalingBarostat {
         double kt = Dynamics.KB * d.referenceTemperature();
         for (int gi = 0; gi < coupling.groups; gi++) {
             double kg = kappa[gi] * coupling.size(gi) / 3.0;
-            du[gi] = -(kg / tauP) * (pRef[gi] - pg[gi] - kt / volume) * interval
-                    + Math.sqrt(2 * kt * kg * interval / (volume * tauP)) * d.gaussian();
+            double sd = Math.sqrt(2 * kt * kg * interval / (volume * tauP)), noise = sd * d.gaussian();
+            du[gi] = -(kg / tauP) * (pRef[gi] - pg[gi] - kt / volume) * interval + noise;
+            if (gi == 0) {
+                noiseSum += noise;
+                noiseVariance += sd * sd;
+            }
         }
         for (int a = 0; a < 3; a++) {
             int gi = coupling.group[a];
