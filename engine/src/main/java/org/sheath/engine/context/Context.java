@@ -26,6 +26,7 @@ public final class Context implements AutoCloseable {
     private final WorkerPool pool;
     private final ForceAccumulator acc;
     private final PairSearch pairSearch;
+    private long[] forceNanos = new long[0];
 
     public Context(MdSystem system, State state, ForceSet forceSet, int threads) {
         if (state.natoms != system.natoms) throw new IllegalArgumentException("state and system differ in atom count");
@@ -82,9 +83,34 @@ public final class Context implements AutoCloseable {
      */
     public ForceAccumulator computeForces(int flags) {
         acc.clear();
-        for (Force f : forceSet.forces()) f.compute(state, acc, flags);
+        java.util.List<Force> list = forceSet.forces();
+        if (forceNanos.length != list.size()) forceNanos = new long[list.size()];
+        long t = System.nanoTime();
+        for (int k = 0; k < list.size(); k++) {
+            list.get(k).compute(state, acc, flags);
+            long now = System.nanoTime();
+            forceNanos[k] += now - t;
+            t = now;
+        }
         checkFinite();
         return acc;
+    }
+
+    /**
+     * Seconds spent in each force since the context was made (all calls, whatever phase made them),
+     * grouped as the cost table shows them: "nonbonded" (the pair kernel), "pme", "bonded" (every bonded
+     * kind and the 1-4 pairs), and each other force by name.
+     */
+    public java.util.Map<String, Double> forceSeconds() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        java.util.List<Force> list = forceSet.forces();
+        for (int k = 0; k < list.size() && k < forceNanos.length; k++) {
+            Force f = list.get(k);
+            String group = f instanceof org.sheath.engine.force.bonded.BondedTermForce
+                    || f instanceof org.sheath.engine.force.nonbonded.PairForce14 ? "bonded" : f.name();
+            m.merge(group, forceNanos[k] * 1e-9, Double::sum);
+        }
+        return m;
     }
 
     /** Forces, energies and virial. */

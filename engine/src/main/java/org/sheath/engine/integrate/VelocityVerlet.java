@@ -104,6 +104,19 @@ public final class VelocityVerlet implements Integrator {
         return timer;
     }
 
+    /**
+     * The phase table followed by the time of each force over the run of this context (GROMACS's cycle
+     * accounting splits "Force" the same way): what limits the step.
+     */
+    public String costTable() {
+        StringBuilder b = new StringBuilder(timer.table());
+        double all = timer.totalSeconds();
+        b.append(String.format(java.util.Locale.ROOT, "  %-18s %12s %8s%n", "Force (all calls)", "time (s)", "%"));
+        ctx.forceSeconds().forEach((name, sec) -> b.append(String.format(java.util.Locale.ROOT, "    %-16s %12.3f %8.1f%n", name, sec,
+                all > 0 ? 100 * sec / all : 0)));
+        return b.toString();
+    }
+
     public ConservedDrift drift() {
         return drift;
     }

@@ -499,7 +499,7 @@ public final class StageRunner {
             log.line(String.format(Locale.ROOT, "stage '%s' done: %d steps, t = %.4f ps, %.1f s, %.2f ns/day; %s", st.name(), steps,
                     state.time, wall, steps * dt * 1e-3 / (wall / 86400), driftLine));
             log.fileOnly("cost of stage '" + st.name() + "' (" + (resuming ? "since the resume" : "whole stage") + ", "
-                    + opt.threads() + " thread(s)):\n" + vv.timer().table());
+                    + opt.threads() + " thread(s)):\n" + vv.costTable());
             summaries.add(mdSummary(st, wall, vv, xtc, h5));
             RunCheckpoint ended = boundary(k, RunCheckpoint.Phase.ENDED, state.time);
             writeCheckpoint(ended);
