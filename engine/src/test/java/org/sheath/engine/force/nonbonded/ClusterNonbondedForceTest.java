@@ -188,4 +188,18 @@ class ClusterNonbondedForceTest {
             s.x[7] -= 1e-9;
         }
     }
+
+    /** The cluster kernel where it can run; the reference kernel with a warning in a triclinic box. */
+    @Test
+    void theForceSetFallsBackToTheReferenceKernelInATriclinicBox() {
+        org.sheath.engine.system.MdSystem sys = Example.system();
+        NonbondedOptions o = NonbondedOptions.DEFAULTS.withKernel(NonbondedKernel.CLUSTER);
+        var cubic = org.sheath.engine.context.ForceSet.builder(sys, o, Example.state().box).addDefaults().build();
+        assertThat(cubic.find(ClusterNonbondedForce.class)).isNotNull();
+        assertThat(cubic.warnings()).noneMatch(w -> w.contains("cluster kernel"));
+        var tric = org.sheath.engine.context.ForceSet.builder(sys, o, Example.triclinicState().box).addDefaults().build();
+        assertThat(tric.find(ClusterNonbondedForce.class)).isNull();
+        assertThat(tric.find(NonbondedForce.class)).isNotNull();
+        assertThat(tric.warnings()).anyMatch(w -> w.contains("triclinic") && w.contains("reference kernel"));
+    }
 }
