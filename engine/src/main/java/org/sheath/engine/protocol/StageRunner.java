@@ -331,8 +331,19 @@ public final class StageRunner {
         if (!(t > 0)) t = 300;
         org.sheath.engine.force.nonbonded.VerletBuffer vb = new org.sheath.engine.force.nonbonded.VerletBuffer(system.topology,
                 box.volume(), f.cutoff(), ewaldBeta, f.vdwModifier(), f.coulombModifier());
-        int n = f.nstlist() > 0 ? f.nstlist() : vb.bestNstlist(f.verletBufferTolerance(), dt, t, LIST_BUILD_COST);
-        double buffer = vb.bufferFor(f.verletBufferTolerance(), n, dt, t);
+        // the list must stay within half the box: rc + buffer ≤ h/2
+        double maxBuffer = 0.5 * box.minHeight() - f.cutoff();
+        int n = f.nstlist() > 0 ? f.nstlist() : vb.bestNstlist(f.verletBufferTolerance(), dt, t, LIST_BUILD_COST, maxBuffer);
+        double buffer = n > 0 ? vb.bufferFor(f.verletBufferTolerance(), n, dt, t, maxBuffer) : Double.NaN;
+        if (Double.isNaN(buffer)) {
+            if (!resuming) {
+                log.line(String.format(Locale.ROOT, "pair list: no buffer that fits the box meets verlet-buffer-tolerance %.3g "
+                        + "kJ/mol/ps per atom at dt %s ps and %.0f K%s; using the exact rule (buffer %.2f nm, rebuilt when an "
+                        + "atom has moved half of it)", f.verletBufferTolerance(), String.format(Locale.ROOT, "%g", dt), t,
+                        f.nstlist() > 0 ? " with nstlist " + f.nstlist() : "", nonbonded.listBuffer()));
+            }
+            return nonbonded;
+        }
         if (!resuming) {
             log.line(String.format(Locale.ROOT, "pair list: rlist %.3f nm (buffer %.3f nm), rebuilt every %d steps: "
                     + "verlet-buffer-tolerance %.3g kJ/mol/ps per atom at %.0f K", f.cutoff() + buffer, buffer, n,

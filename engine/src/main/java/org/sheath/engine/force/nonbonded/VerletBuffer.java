@@ -65,7 +65,8 @@ public final class VerletBuffer {
 
     /** Estimated drift, kJ/mol/ps per atom, of a list with this buffer kept nstlist steps of dt at temperature T. */
     public double drift(double buffer, int nstlist, double dt, double temperature) {
-        double t = Math.max(1, nstlist - 1) * dt;
+        double t = (nstlist - 1) * dt;
+        if (t <= 0) return 0; // rebuilt every step: nothing can be missed
         double err = 0;
         for (Cls a : classes) {
             for (Cls b : classes) {
@@ -78,14 +79,19 @@ public final class VerletBuffer {
         return err / (nstlist * dt);
     }
 
-    /** The smallest buffer (to 1e-4 nm) whose estimated drift is at most the tolerance. */
+    /** The smallest buffer (to 1e-4 nm) whose estimated drift is at most the tolerance, or NaN if it exceeds 2 nm. */
     public double bufferFor(double tolerance, int nstlist, double dt, double temperature) {
+        return bufferFor(tolerance, nstlist, dt, temperature, 2.0);
+    }
+
+    /** As {@link #bufferFor(double, int, double, double)}, NaN when the buffer would exceed maxBuffer. */
+    public double bufferFor(double tolerance, int nstlist, double dt, double temperature, double maxBuffer) {
         if (!(tolerance > 0)) throw new IllegalArgumentException("verlet-buffer-tolerance must be > 0: " + tolerance);
-        double lo = 0, hi = 0.05;
+        if (drift(maxBuffer, nstlist, dt, temperature) > tolerance) return Double.NaN;
+        double lo = 0, hi = Math.min(0.05, maxBuffer);
         while (drift(hi, nstlist, dt, temperature) > tolerance) {
             lo = hi;
-            hi *= 2;
-            if (hi > 5) throw new IllegalArgumentException("no pair-list buffer below 5 nm reaches a drift of " + tolerance);
+            hi = Math.min(2 * hi, maxBuffer);
         }
         if (drift(0, nstlist, dt, temperature) <= tolerance) return 0;
         while (hi - lo > 1e-4) {
@@ -98,13 +104,16 @@ public final class VerletBuffer {
 
     /**
      * The list lifetime, among 10, 20, 25, 40, 50, 80 and 100 steps, with the lowest estimated cost per step,
-     * pair work ∝ rlist³ and a list build worth {@code buildCost} kernel calls: (1 + buildCost/n)·rlist³.
+     * pair work ∝ rlist³ and a list build worth {@code buildCost} kernel calls: (1 + buildCost/n)·rlist³; only
+     * lifetimes whose buffer stays below maxBuffer count; 0 if none does (a time step too long for any).
      */
-    public int bestNstlist(double tolerance, double dt, double temperature, double buildCost) {
-        int best = 10;
+    public int bestNstlist(double tolerance, double dt, double temperature, double buildCost, double maxBuffer) {
+        int best = 0;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int n : new int[] {10, 20, 25, 40, 50, 80, 100}) {
-            double rl = rc + bufferFor(tolerance, n, dt, temperature);
+            double b = bufferFor(tolerance, n, dt, temperature, maxBuffer);
+            if (Double.isNaN(b)) continue;
+            double rl = rc + b;
             double cost = (1 + buildCost / n) * rl * rl * rl;
             if (cost < bestCost) {
                 bestCost = cost;
@@ -112,6 +121,11 @@ public final class VerletBuffer {
             }
         }
         return best;
+    }
+
+    /** {@link #bestNstlist(double, double, double, double, double)} with buffers up to 2 nm. */
+    public int bestNstlist(double tolerance, double dt, double temperature, double buildCost) {
+        return bestNstlist(tolerance, dt, temperature, buildCost, 2.0);
     }
 
     /** {V(rc), V'(rc), V''(rc)} of the pair's LJ + real-space Coulomb, with the modifiers' shifts. */

@@ -46,4 +46,13 @@ class VerletBufferTest {
         int best = vb.bestNstlist(0.005, 0.002, 300, 5);
         assertThat(best).isBetween(10, 100);
     }
+
+    /** A time step too long for any buffer that fits the box: no lifetime (the run falls back to the exact rule). */
+    @Test
+    void aTimeStepTooLongForAnyBufferGivesNone() {
+        VerletBuffer vb = example();
+        assertThat(vb.drift(0.0, 1, 0.002, 300)).isZero(); // rebuilt every step
+        assertThat(vb.bufferFor(0.005, 20, 0.02, 300, 0.65)).isNaN();
+        assertThat(vb.bestNstlist(0.005, 0.02, 300, 5, 0.65)).isZero();
+    }
 }
