@@ -52,7 +52,7 @@ class VerletBufferTest {
     void aTimeStepTooLongForAnyBufferGivesNone() {
         VerletBuffer vb = example();
         assertThat(vb.drift(0.0, 1, 0.002, 300)).isZero(); // rebuilt every step
-        assertThat(vb.bufferFor(0.005, 20, 0.02, 300, 0.65)).isNaN();
-        assertThat(vb.bestNstlist(0.005, 0.02, 300, 5, 0.65)).isZero();
+        assertThat(vb.bufferFor(0.005, 20, 0.02, 300, 0.2)).isNaN();
+        assertThat(vb.bestNstlist(0.005, 0.02, 300, 5, 0.2)).isZero(); // nstlist 10 would need 0.35 nm
     }
 }
