@@ -34,6 +34,11 @@ class ValidationNveTest {
     static final NonbondedKernel KERNEL = NonbondedKernel.parse(System.getProperty("sheath.kernel", "reference"));
     /** "exact" (default: buffer 0.1 nm, displacement rule) or "tolerance" (buffer and nstlist for 0.005 kJ/mol/ps per atom). */
     static final boolean TOLERANCE = "tolerance".equals(System.getProperty("sheath.verlet", "exact"));
+    /**
+     * The dynamics issue's 5e-5 kJ/mol/ps per atom for the exact list; with a tolerance-sized buffer the
+     * performance issue's bound: no more than the tolerance the buffer was sized for.
+     */
+    static final double LIMIT = TOLERANCE ? org.sheath.engine.force.nonbonded.VerletBuffer.DEFAULT_TOLERANCE : 5e-5;
     static final String SUFFIX = (KERNEL == NonbondedKernel.CLUSTER ? "-cluster" : "") + (TOLERANCE ? "-tolerance" : "");
 
     static Map<String, Object> nve(ConstraintMode mode, double dt) throws Exception {
@@ -90,13 +95,13 @@ class ValidationNveTest {
     void unconstrainedAt1fs() throws Exception {
         Map<String, Object> r = nve(ConstraintMode.NONE, 0.001);
         Runs.write("nve-none-1fs" + SUFFIX, r);
-        assertThat(Math.abs((double) r.get("drift_kJ_mol_ps_atom"))).isLessThanOrEqualTo(5e-5);
+        assertThat(Math.abs((double) r.get("drift_kJ_mol_ps_atom"))).isLessThanOrEqualTo(LIMIT);
     }
 
     @Test
     void hBondsAt2fs() throws Exception {
         Map<String, Object> r = nve(ConstraintMode.H_BONDS, 0.002);
         Runs.write("nve-hbonds-2fs" + SUFFIX, r);
-        assertThat(Math.abs((double) r.get("drift_kJ_mol_ps_atom"))).isLessThanOrEqualTo(5e-5);
+        assertThat(Math.abs((double) r.get("drift_kJ_mol_ps_atom"))).isLessThanOrEqualTo(LIMIT);
     }
 }
