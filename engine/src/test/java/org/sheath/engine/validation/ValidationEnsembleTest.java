@@ -139,7 +139,7 @@ class ValidationEnsembleTest {
             }
             r1.put("kappa_two_pressures_per_bar", kappaFd);
             r1.put("kappa_ratio", (double) r1.get("kappa_fluct_per_bar") / kappaFd);
-            Runs.write("npt-water-" + baro, r1);
+            Runs.write("npt-water-" + baro + System.getProperty("sheath.results.suffix", ""), r1);
             double se = (double) r1.get("mean_P_se_bar");
             assertThat(Math.abs((double) r1.get("mean_P_bar") - 1.0)).as(baro + " <P>").isLessThanOrEqualTo(2 * se);
             assertThat(Math.abs((double) r1.get("kappa_ratio") - 1)).as(baro + " kappa").isLessThanOrEqualTo(0.2);

@@ -31,7 +31,9 @@ final class WaterBox implements AutoCloseable {
         system = new MdSystem(MdTestSystems.tip3p(dir, k * k * k));
         state = MdTestSystems.waterLattice(k, 0.31);
         constraints = ConstraintSet.of(system, ConstraintMode.NONE);
-        NonbondedOptions o = NonbondedOptions.DEFAULTS.withCutoff(0.9).withListBuffer(0.1);
+        // -Dsheath.kernel=cluster: the single-precision kernel (exact list rule, as with the reference kernel)
+        NonbondedOptions o = NonbondedOptions.DEFAULTS.withCutoff(0.9).withListBuffer(0.1).withKernel(
+                org.sheath.engine.force.nonbonded.NonbondedKernel.parse(System.getProperty("sheath.kernel", "reference")));
         context = new Context(system, state, ForceSet.builder(system, o, state.box).addDefaults().build(), threads);
         Dynamics d = new Dynamics(context, constraints, true, 300, 1);
         Velocities.maxwell(d, 300, 1);
