@@ -11,11 +11,14 @@ def row(cells):
 nve = [r for k, r in runs.items() if k.startswith("nve-")]
 if nve:
     print("NVE on the study box (drift = least-squares slope of the total energy, per atom):\n")
-    row(["constraints", "dt (ps)", "NVE (ps)", "drift (kJ/mol/ps/atom)", "σ (kJ/mol/atom)", "⟨T⟩ (K)", "threads", "ns/day"])
-    row(["---"] * 8)
+    row(["constraints", "dt (ps)", "kernel", "pair list", "NVE (ps)", "drift (kJ/mol/ps/atom)", "σ (kJ/mol/atom)", "⟨T⟩ (K)",
+         "threads", "ns/day"])
+    row(["---"] * 10)
     for r in nve:
-        row([r["constraints"], r["dt_ps"], r["nve_ps"], f'{r["drift_kJ_mol_ps_atom"]:.2e}', f'{r["sigma_kJ_mol_atom"]:.2e}',
-             f'{r["mean_T_K"]:.1f}', r["threads"], f'{r["ns_per_day"]:.2f}'])
+        lst = (f'nstlist {r["nstlist"]}, buffer {r["list_buffer_nm"]:.3f}' if r.get("nstlist", 0) > 0
+               else f'exact, buffer {r.get("list_buffer_nm", 0.1):.2f}')
+        row([r["constraints"], r["dt_ps"], r.get("kernel", "reference"), lst, r["nve_ps"], f'{r["drift_kJ_mol_ps_atom"]:.2e}',
+             f'{r["sigma_kJ_mol_atom"]:.2e}', f'{r["mean_T_K"]:.1f}', r["threads"], f'{r["ns_per_day"]:.2f}'])
     print()
 nvt = [r for k, r in runs.items() if k.startswith("nvt-")]
 if nvt:
@@ -29,12 +32,13 @@ if nvt:
 npt = [r for k, r in runs.items() if k.startswith("npt-water")]
 if npt:
     print(f"NPT ({npt[0]['system']}):\n")
-    row(["barostat", "ps", "⟨P⟩ ± SE at 1 bar", "⟨P⟩ ± SE at 1000 bar", "ρ (kg/m³) 1 / 1000 bar", "κ fluct. (1/bar)",
+    row(["barostat", "seed", "noise z", "ps", "⟨P⟩ ± SE at 1 bar", "⟨P⟩ ± SE at 1000 bar", "ρ (kg/m³) 1 / 1000 bar", "κ fluct. (1/bar)",
          "κ two pressures (1/bar)", "ratio", "drift (kJ/mol/ps/atom)"])
-    row(["---"] * 9)
+    row(["---"] * 11)
     for r in npt:
         hp = "mean_P_1000bar_bar" in r
-        row([r["barostat"], r["ps"], f'{r["mean_P_bar"]:.1f} ± {r["mean_P_se_bar"]:.1f}',
+        z = r.get("barostat_noise_z", r.get("barostat_noise_z_production"))
+        row([r["barostat"], r.get("seed", 23), f'{z:+.2f}' if z is not None else "—", r["ps"], f'{r["mean_P_bar"]:.1f} ± {r["mean_P_se_bar"]:.1f}',
              f'{r["mean_P_1000bar_bar"]:.1f} ± {r["mean_P_1000bar_se_bar"]:.1f}' if hp else "—",
              f'{r["density_kg_m3"]:.1f} / {r["density_1000bar_kg_m3"]:.1f}' if hp else f'{r["density_kg_m3"]:.1f} / —',
              f'{r["kappa_fluct_per_bar"]:.2e}',

@@ -94,6 +94,8 @@ class ValidationEnsembleTest {
             r.put("system", "TIP3P " + K * K * K + " (SETTLE), rc 0.9, PME 1e-5, 2 fs, Nose-Hoover 0.5 ps");
             r.put("barostat", baro);
             r.put("seed", SEED);
+            r.put("kernel", w.context.pairSearch() instanceof org.sheath.engine.force.nonbonded.cluster.ClusterNonbondedForce k
+                    ? k.kernelName() : "reference");
             r.put("tau_p_ps", 2.0);
             r.put("pressure_bar", pressure);
             r.put("ps", ps);
