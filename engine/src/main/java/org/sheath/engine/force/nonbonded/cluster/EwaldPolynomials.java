@@ -29,6 +29,9 @@ public final class EwaldPolynomials {
 
     /** Chebyshev coefficients in t, c_0 first. */
     final float[] e, g;
+    /** The same padded with zeros to {@link #KERNEL_TERMS} (the vector kernel's fixed degree 15). */
+    final float[] ePadded, gPadded;
+    static final int KERNEL_TERMS = 16;
     /** t = s·tScale + tOffset. */
     final float tScale, tOffset;
     final double sMax;
@@ -40,6 +43,8 @@ public final class EwaldPolynomials {
         this.tOffset = -1f;
         this.e = fit(EwaldPolynomials::e, sMax, tScale, TOLERANCE_E);
         this.g = fit(EwaldPolynomials::g, sMax, tScale, TOLERANCE_G);
+        this.ePadded = padded(e, KERNEL_TERMS);
+        this.gPadded = padded(g, KERNEL_TERMS);
     }
 
     /** E(s) = erf(√s)/√s. */
@@ -122,7 +127,7 @@ public final class EwaldPolynomials {
     }
 
     /** The coefficients padded with zeros to length n (the vector kernel's fixed degree), or an error if longer. */
-    float[] padded(float[] c, int n) {
+    private static float[] padded(float[] c, int n) {
         if (c.length > n) throw new IllegalStateException("degree " + (c.length - 1) + " exceeds the kernel's " + (n - 1));
         return java.util.Arrays.copyOf(c, n);
     }

@@ -35,7 +35,7 @@ final class VectorClusterKernel implements ClusterKernel {
     @Override
     public void run(ClusterData d, int from, int to, ClusterData.Buffers out, boolean energy, boolean virial) {
         final ClusterPairList l = d.list;
-        final float[] pe = d.poly.padded(d.poly.e, 16), pg = d.poly.padded(d.poly.g, 16);
+        final float[] pe = d.poly.ePadded, pg = d.poly.gPadded; // padded once, at construction
         final float tScale = d.poly.tScale, beta2 = d.beta * d.beta, rc2 = d.rc2, beta3 = d.beta3, beta = d.beta;
         final boolean lb = d.lorentzBerthelot, coulomb = d.coulomb, ljShifted = d.ljShifted;
         final float cshift = d.coulombShift, rc2inv = d.rc2inv;
