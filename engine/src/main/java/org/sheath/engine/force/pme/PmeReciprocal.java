@@ -44,7 +44,7 @@ public final class PmeReciprocal {
     private double betaCached = Double.NaN, volumeCached = Double.NaN;
     private double[] savedGrid;
     private WorkerPool pool;
-    private double[][] threadGrids = new double[0][];
+    private double[][] threadGrids;
     // arguments of the current compute, for the pool tasks
     private double[] cx, cy, cz, cq, cfx, cfy, cfz;
     private final java.util.function.IntConsumer splineSpreadTask = this::splineSpreadPart, sumTask = this::sumGridsPart,
@@ -69,6 +69,7 @@ public final class PmeReciprocal {
         dthx = new double[np]; dthy = new double[np]; dthz = new double[np];
         idx = new int[np]; idy = new int[np]; idz = new int[np];
         influence = new double[fft.complexSize() / 2];
+        setPool(null);
     }
 
     /** Runs splines, spreading and gathering on the pool's threads (per-thread grids are allocated here). */
@@ -134,7 +135,6 @@ public final class PmeReciprocal {
         cx = x; cy = y; cz = z; cq = q; cfx = fx; cfy = fy; cfz = fz;
         double e;
         try {
-            if (threadGrids.length == 0) setPool(null);
             run(splineSpreadTask);
             if (threadGrids.length > 1) run(sumTask);
             fft.forward(grid, cgrid);
