@@ -60,8 +60,7 @@ public final class ListReference {
         buildStep = step;
     }
 
-    /** Remembers the positions and box of a build. */
-    public void record(Box box, double[] x, double[] y, double[] z) {
+    private void record(Box box, double[] x, double[] y, double[] z) {
         if (x0.length < natoms) {
             x0 = new double[natoms];
             y0 = new double[natoms];

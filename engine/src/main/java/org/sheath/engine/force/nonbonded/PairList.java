@@ -108,18 +108,18 @@ public final class PairList {
         ref.setLifetime(n);
     }
 
-    /** Builds the list and remembers the step of the build (for the lifetime rule). */
-    public void build(Box box, double[] x, double[] y, double[] z, long step) {
-        build(box, x, y, z);
-        ref.record(box, x, y, z, step);
+    /** Builds the list from the current positions, without a step (the lifetime rule then rebuilds at the next multiple). */
+    public void build(Box box, double[] x, double[] y, double[] z) {
+        build(box, x, y, z, Long.MIN_VALUE);
     }
 
     /**
-     * Builds the list from the current positions.
+     * Builds the list from the current positions and remembers them with the step of the build (for the
+     * lifetime rule).
      *
      * @throws IllegalArgumentException if rlist exceeds half the shortest box height
      */
-    public void build(Box box, double[] x, double[] y, double[] z) {
+    public void build(Box box, double[] x, double[] y, double[] z, long step) {
         cells.build(box, x, y, z, null, natoms);
         ntmp = 0;
         nshifts = 0;
@@ -148,7 +148,7 @@ public final class PairList {
         // sort each atom's partners (deterministic order, cache-friendlier access of j)
         for (int i = 0; i < natoms; i++) sortSegment(start[i], start[i + 1]);
         npairs = ntmp;
-        ref.record(box, x, y, z);
+        ref.record(box, x, y, z, step);
         builds++;
     }
 
