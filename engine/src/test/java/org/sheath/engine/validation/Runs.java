@@ -16,6 +16,20 @@ final class Runs {
     private Runs() {
     }
 
+    /**
+     * The options with a pair list sized for the default verlet-buffer-tolerance at dt and temperature (nstlist
+     * chosen as `sheath run` does, build cost 5 kernel calls).
+     */
+    static org.sheath.engine.force.nonbonded.NonbondedOptions toleranceList(org.sheath.engine.system.MdSystem sys,
+            org.sheath.engine.system.State s, org.sheath.engine.force.nonbonded.NonbondedOptions o, double dt, double temperature) {
+        var vb = new org.sheath.engine.force.nonbonded.VerletBuffer(sys.topology, s.box.volume(), o.cutoff(),
+                org.sheath.engine.force.ewald.EwaldParameters.ewaldCoefficient(o.cutoff(), o.ewaldRtol()), o.vdwModifier(),
+                o.coulombModifier());
+        double tol = org.sheath.engine.force.nonbonded.VerletBuffer.DEFAULT_TOLERANCE;
+        int n = vb.bestNstlist(tol, dt, temperature, 5);
+        return o.withListLifetime(vb.bufferFor(tol, n, dt, temperature), n);
+    }
+
     /** Records time series of the energy-step observables. */
     static final class Recorder implements Reporter {
         final long every;

@@ -48,12 +48,7 @@ class ValidationDmfDensityTest {
         ConstraintSet cs = ConstraintSet.of(sys, ConstraintMode.H_BONDS);
         NonbondedOptions o = NonbondedOptions.DEFAULTS.withListBuffer(0.1).withKernel(KERNEL);
         if (KERNEL == org.sheath.engine.force.nonbonded.NonbondedKernel.CLUSTER) {
-            var vb = new org.sheath.engine.force.nonbonded.VerletBuffer(sys.topology, s.box.volume(), o.cutoff(),
-                    org.sheath.engine.force.ewald.EwaldParameters.ewaldCoefficient(o.cutoff(), o.ewaldRtol()), o.vdwModifier(),
-                    o.coulombModifier());
-            double tol = org.sheath.engine.force.nonbonded.VerletBuffer.DEFAULT_TOLERANCE;
-            int n = vb.bestNstlist(tol, 0.002, 298.15, 5);
-            o = o.withListLifetime(vb.bufferFor(tol, n, 0.002, 298.15), n);
+            o = Runs.toleranceList(sys, s, o, 0.002, 298.15);
         }
         ForceSet fs = ForceSet.builder(sys, o, s.box).constrainedBonds(cs.replacedBonds()).addDefaults().build();
         try (Context c = new Context(sys, s, fs, THREADS)) {

@@ -47,11 +47,7 @@ class ValidationNveTest {
         ConstraintSet cs = ConstraintSet.of(sys, mode);
         NonbondedOptions o = NonbondedOptions.DEFAULTS.withListBuffer(0.1).withKernel(KERNEL);
         if (TOLERANCE) {
-            var vb = new org.sheath.engine.force.nonbonded.VerletBuffer(sys.topology, s.box.volume(), o.cutoff(),
-                    org.sheath.engine.force.ewald.EwaldParameters.ewaldCoefficient(o.cutoff(), o.ewaldRtol()), o.vdwModifier(),
-                    o.coulombModifier());
-            int n = vb.bestNstlist(org.sheath.engine.force.nonbonded.VerletBuffer.DEFAULT_TOLERANCE, dt, 300, 5);
-            o = o.withListLifetime(vb.bufferFor(org.sheath.engine.force.nonbonded.VerletBuffer.DEFAULT_TOLERANCE, n, dt, 300), n);
+            o = Runs.toleranceList(sys, s, o, dt, 300);
         }
         ForceSet fs = ForceSet.builder(sys, o, s.box).constrainedBonds(cs.replacedBonds()).addDefaults().build();
         try (Context c = new Context(sys, s, fs, THREADS)) {
