@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sheath.engine.force.EnergyTerm;
 import org.sheath.engine.force.bonded.BondedForces;
 import org.sheath.engine.force.bonded.BondedTermForce;
 import org.sheath.engine.force.ewald.EwaldParameters;
@@ -48,7 +49,13 @@ public final class ForceProviders {
             EwaldParameters ewald = b.ewald();
             if (ewald != null) {
                 FlatTopology top = b.system().topology;
-                b.add(PmeForce.gromacsVerletSplit(b.system().charges, top.exclOffsets, top.exclAtoms, ewald));
+                ClusterNonbondedForce cluster = b.find(ClusterNonbondedForce.class);
+                if (cluster != null && cluster.correctsEwaldExclusions()) { // the kernel subtracts the excluded pairs
+                    b.add(new PmeForce(b.system().charges, top.exclOffsets, top.exclAtoms, ewald.beta(), ewald.nx(), ewald.ny(),
+                            ewald.nz(), ewald.order(), EnergyTerm.COULOMB_SR, null));
+                } else {
+                    b.add(PmeForce.gromacsVerletSplit(b.system().charges, top.exclOffsets, top.exclAtoms, ewald));
+                }
             }
         }));
     }
@@ -95,7 +102,7 @@ public final class ForceProviders {
         if (o.kernel() == NonbondedKernel.CLUSTER) {
             if (ClusterNonbondedForce.supports(top, b.box())) {
                 ClusterNonbondedForce f = ClusterNonbondedForce.of(top, o.cutoff(), o.listBuffer(), beta, o.vdwModifier(),
-                        o.coulombModifier());
+                        o.coulombModifier(), true);
                 f.setListLifetime(o.nstlist());
                 b.add(f);
                 return;

@@ -171,6 +171,12 @@ public final class ForceSet {
             return this;
         }
 
+        /** The first force added so far that is a {@code type}, or null. */
+        public <T> T find(Class<T> type) {
+            for (Force f : forces) if (type.isInstance(f)) return type.cast(f);
+            return null;
+        }
+
         public Builder warn(String warning) {
             warnings.add(warning);
             return this;

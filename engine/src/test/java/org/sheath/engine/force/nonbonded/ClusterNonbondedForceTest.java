@@ -41,11 +41,22 @@ class ClusterNonbondedForceTest {
     }
 
     private static void compare(String what, FlatTopology top, double[] c6, double[] c12, State s, Modifier mod) {
+        compare(what, top, c6, c12, s, mod, false);
+    }
+
+    /** With {@code exclusions} the cluster kernel's Ewald exclusion correction against the separate double one. */
+    private static void compare(String what, FlatTopology top, double[] c6, double[] c12, State s, Modifier mod, boolean exclusions) {
         NonbondedForce ref = new NonbondedForce(top.charge, top.type, top.ntypes, c6, c12, top.exclOffsets, top.exclAtoms,
                 RC, 0.0, BETA, mod, mod);
         ClusterNonbondedForce fast = new ClusterNonbondedForce(top.charge, top.type, top.ntypes, c6, c12, top.exclOffsets,
-                top.exclAtoms, RC, 0.0, BETA, mod, mod);
+                top.exclAtoms, RC, 0.0, BETA, mod, mod, exclusions);
         ForceAccumulator r = compute(ref, s), f = compute(fast, s);
+        if (exclusions) {
+            double ec = r.energy(EnergyTerm.COULOMB_SR);
+            new org.sheath.engine.force.ewald.EwaldExclusionCorrection(top.charge, top.exclOffsets, top.exclAtoms, BETA).compute(s, r);
+            System.out.printf("exclusion correction %.1f kJ/mol on Coulomb (SR) %.1f%n", r.energy(EnergyTerm.COULOMB_SR) - ec, ec);
+            assertThat(Math.abs(r.energy(EnergyTerm.COULOMB_SR) - ec)).as("the correction is not negligible").isGreaterThan(1e-3 * Math.abs(ec));
+        }
         double rms = relativeRms(f, r);
         double elj = r.energy(EnergyTerm.LJ_SR), ec = r.energy(EnergyTerm.COULOMB_SR);
         double dlj = Math.abs(f.energy(EnergyTerm.LJ_SR) - elj) / Math.abs(elj);
@@ -66,6 +77,63 @@ class ClusterNonbondedForceTest {
         FlatTopology top = Example.topology();
         compare("example, potential-shift", top, top.c6, top.c12, Example.state(), Modifier.POTENTIAL_SHIFT);
         compare("example, no modifier", top, top.c6, top.c12, Example.state(), Modifier.NONE);
+    }
+
+    /** GROMACS's split: the kernel also subtracts erf(βr)/r of the excluded pairs, PME does not. */
+    @Test
+    void theKernelsEwaldExclusionCorrectionMatchesTheSeparateOne() {
+        FlatTopology top = Example.topology();
+        compare("example, with the exclusion correction", top, top.c6, top.c12, Example.state(), Modifier.POTENTIAL_SHIFT, true);
+        State s = Example.state();
+        Random rnd = new Random(9);
+        double l = s.box.ax();
+        for (int i = 0; i < s.x.length; i++) s.x[i] += l * (rnd.nextInt(3) - 1);
+        compare("exclusion correction, atoms scattered over images", top, top.c6, top.c12, s, Modifier.NONE, true);
+    }
+
+    @Test
+    void theScalarFallbackCorrectsTheExclusionsAsTheVectorKernelDoes() {
+        FlatTopology top = Example.topology();
+        State s = Example.state();
+        ClusterNonbondedForce best = ClusterNonbondedForce.of(top, RC, 0.0, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT, true);
+        ClusterNonbondedForce scalar;
+        System.setProperty("sheath.scalar", "true");
+        try {
+            scalar = ClusterNonbondedForce.of(top, RC, 0.0, BETA, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT, true);
+        } finally {
+            System.clearProperty("sheath.scalar");
+        }
+        ForceAccumulator a = compute(best, s), b = compute(scalar, s);
+        assertThat(relativeRms(a, b)).isLessThan(5e-7);
+        assertThat(Math.abs(a.energy(EnergyTerm.COULOMB_SR) / b.energy(EnergyTerm.COULOMB_SR) - 1)).isLessThan(1e-6);
+        double dw = NonbondedForceTest.virialDiff(a, b) / NonbondedForceTest.maxAbs(b.virial);
+        System.out.printf("vector vs scalar with the exclusion correction: force rel. RMS %.2e, max|dW|/max|W| %.1e%n", relativeRms(a, b), dw);
+        assertThat(dw).isLessThan(1e-5); // as against the double kernel: Σ x⊗F cancels, float rounding shows
+    }
+
+    /** The force set with the cluster kernel: the kernel corrects the exclusions, PME leaves them out; same total as the reference set. */
+    @Test
+    void theClusterForceSetCountsTheExclusionCorrectionOnce() {
+        org.sheath.engine.system.MdSystem sys = Example.system();
+        State s = Example.state();
+        var fast = org.sheath.engine.context.ForceSet.builder(sys, NonbondedOptions.DEFAULTS.withKernel(NonbondedKernel.CLUSTER), s.box)
+                .addDefaults().build();
+        var ref = org.sheath.engine.context.ForceSet.builder(sys, NonbondedOptions.DEFAULTS.withKernel(NonbondedKernel.REFERENCE), s.box)
+                .addDefaults().build();
+        assertThat(fast.find(ClusterNonbondedForce.class).correctsEwaldExclusions()).isTrue();
+        ForceAccumulator a = new ForceAccumulator(s.x.length), b = new ForceAccumulator(s.x.length);
+        for (var f : fast.forces()) f.compute(s, a);
+        for (var f : ref.forces()) f.compute(s, b);
+        double ea = 0, eb = 0;
+        for (EnergyTerm t : EnergyTerm.values()) {
+            ea += a.energy(t);
+            eb += b.energy(t);
+        }
+        System.out.printf("force set total: cluster %.4f, reference %.4f kJ/mol; force rel. RMS %.2e%n", ea, eb, relativeRms(a, b));
+        assertThat(Math.abs(ea - eb)).isLessThan(2e-6 * Math.abs(b.energy(EnergyTerm.COULOMB_SR)));
+        assertThat(Math.abs(a.energy(EnergyTerm.COULOMB_SR) - b.energy(EnergyTerm.COULOMB_SR)))
+                .isLessThan(2e-6 * Math.abs(b.energy(EnergyTerm.COULOMB_SR)));
+        assertThat(relativeRms(a, b)).isLessThan(1e-5);
     }
 
     @Test

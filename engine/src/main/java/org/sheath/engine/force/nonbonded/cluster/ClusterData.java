@@ -109,7 +109,10 @@ final class ClusterData {
     /** One thread's output: forces in the i and j layouts, energies, shift forces (per shift, per lane). */
     static final class Buffers {
         final float[] fix, fiy, fiz, fjx, fjy, fjz;
+        /** Forces on j atoms of shifted pairs per shift (and lane), summed in float over one i-cluster's pairs. */
         final float[] shx, shy, shz;
+        /** Those sums flushed in double after each i-cluster (a float sum over the whole list lost 1e-5 of the virial). */
+        final double[] dshx = new double[27], dshy = new double[27], dshz = new double[27];
         /** Scratch for the kernel's lane sums. */
         final float[] lanes = new float[64];
         double elj, ec;
@@ -127,7 +130,29 @@ final class ClusterData {
             Arrays.fill(shx, 0);
             Arrays.fill(shy, 0);
             Arrays.fill(shz, 0);
+            Arrays.fill(dshx, 0);
+            Arrays.fill(dshy, 0);
+            Arrays.fill(dshz, 0);
             elj = ec = 0;
+        }
+
+        /** Adds the float shift sums of the shifts in {@code touched} (bit s) to the double ones and clears them. */
+        void flushShifts(int touched, int lanes) {
+            for (int bits = touched; bits != 0; bits &= bits - 1) {
+                int s = Integer.numberOfTrailingZeros(bits), o = s * lanes;
+                double x = 0, y = 0, z = 0;
+                for (int k = o; k < o + lanes; k++) {
+                    x += shx[k];
+                    y += shy[k];
+                    z += shz[k];
+                    shx[k] = 0;
+                    shy[k] = 0;
+                    shz[k] = 0;
+                }
+                dshx[s] += x;
+                dshy[s] += y;
+                dshz[s] += z;
+            }
         }
     }
 }

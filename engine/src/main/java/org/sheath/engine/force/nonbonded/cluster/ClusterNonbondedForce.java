@@ -33,7 +33,7 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
     private final ListReference ref;
     private final ClusterKernel kernel;
     private final double rc, beta;
-    private final boolean coulombShifted, ljShifted;
+    private final boolean coulombShifted, ljShifted, ewaldExclusions;
     private final EwaldPolynomials poly;
     private ClusterData data;
     private WorkerPool pool;
@@ -50,6 +50,17 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
 
     public ClusterNonbondedForce(double[] charges, int[] type, int ntypes, double[] c6, double[] c12, int[] exclOffsets,
                                  int[] exclAtoms, double rc, double buffer, double beta, Modifier vdw, Modifier coulomb) {
+        this(charges, type, ntypes, c6, c12, exclOffsets, exclAtoms, rc, buffer, beta, vdw, coulomb, false);
+    }
+
+    /**
+     * @param ewaldExclusions also subtract the reciprocal-space interaction of excluded pairs closer than rc,
+     *                        −f·q_i·q_j·erf(βr)/r, into "Coulomb (SR)" (GROMACS's Verlet kernels do; PME then
+     *                        leaves it out). Excluded pairs beyond rc are not corrected, as in GROMACS.
+     */
+    public ClusterNonbondedForce(double[] charges, int[] type, int ntypes, double[] c6, double[] c12, int[] exclOffsets,
+                                 int[] exclAtoms, double rc, double buffer, double beta, Modifier vdw, Modifier coulomb,
+                                 boolean ewaldExclusions) {
         this.n = charges.length;
         this.q = charges.clone();
         this.lj = LjParameters.of(type, ntypes, c6, c12);
@@ -61,14 +72,26 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
         this.coulombShifted = coulomb == Modifier.POTENTIAL_SHIFT;
         this.poly = beta > 0 ? new EwaldPolynomials(beta, rc) : null;
         this.list = new ClusterPairList(n, rc + buffer, exclOffsets, exclAtoms);
+        this.ewaldExclusions = ewaldExclusions && beta > 0;
+        list.keepExcludedPairs(this.ewaldExclusions);
         this.ref = new ListReference(n, rc + buffer, buffer);
         this.kernel = ClusterKernel.best();
         setPool(new WorkerPool(1));
     }
 
     public static ClusterNonbondedForce of(FlatTopology top, double rc, double buffer, double beta, Modifier vdw, Modifier coulomb) {
+        return of(top, rc, buffer, beta, vdw, coulomb, false);
+    }
+
+    public static ClusterNonbondedForce of(FlatTopology top, double rc, double buffer, double beta, Modifier vdw, Modifier coulomb,
+                                           boolean ewaldExclusions) {
         return new ClusterNonbondedForce(top.charge, top.type, top.ntypes, top.c6, top.c12, top.exclOffsets, top.exclAtoms,
-                rc, buffer, beta, vdw, coulomb);
+                rc, buffer, beta, vdw, coulomb, ewaldExclusions);
+    }
+
+    /** Whether this kernel subtracts the Ewald interaction of excluded pairs (then PME must not). */
+    public boolean correctsEwaldExclusions() {
+        return ewaldExclusions;
     }
 
     /** Whether this path can run the topology in the box (rectangular; LJ table with a combination rule). */
@@ -212,16 +235,13 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
     private void addVirial(Box box, double[] out) {
         double[] w = new double[9];
         for (double[] tv : tvir) for (int k = 0; k < 9; k++) w[k] += tv[k];
-        int lanes = kernel.lanes();
         for (int s = 0; s < 27; s++) {
             if (s == ClusterPairList.CENTER_SHIFT) continue;
             double fx = 0, fy = 0, fz = 0;
             for (ClusterData.Buffers b : buffers) {
-                for (int k = 0; k < lanes; k++) {
-                    fx += b.shx[s * lanes + k];
-                    fy += b.shy[s * lanes + k];
-                    fz += b.shz[s * lanes + k];
-                }
+                fx += b.dshx[s];
+                fy += b.dshy[s];
+                fz += b.dshz[s];
             }
             double sx = ClusterPairList.shiftX(s, box.ax()), sy = ClusterPairList.shiftY(s, box.by()), sz = ClusterPairList.shiftZ(s, box.cz());
             w[0] += sx * fx; w[1] += sx * fy; w[2] += sx * fz;

@@ -11,7 +11,9 @@ import org.sheath.engine.system.Box;
  * with the lattice shift of cj) are kept when their bounding boxes are closer than rlist and at least one
  * atom pair is; each carries a 16-bit mask of the atom pairs that interact (bit a·4 + b: real atoms, not
  * excluded, and a &lt; b inside a cluster's pairing with itself). The kernels compute all 16 pairs and
- * mask by this and by r &lt; rc.
+ * mask by this and by r &lt; rc. With {@link #keepExcludedPairs} the upper 16 bits of the mask mark the
+ * excluded pairs (real atoms, a &lt; b inside a self pairing), for the kernel's Ewald exclusion correction
+ * (as GROMACS's kernels do it); cluster pairs holding only excluded pairs are then kept too.
  *
  * <p>Slots: slot c·4 + a holds atom {@link #atomOfSlot}[·] (−1 for padding). The kernels read positions
  * wrapped as at build time: x + image·L with the image of the build kept per atom, so a barostat that
@@ -28,6 +30,7 @@ public final class ClusterPairList {
     private final int[] exclOffsets, exclAtoms;
     /** Per atom: its largest excluded partner with a higher index (−1: none), to skip most lookups. */
     private final int[] exclMax;
+    private boolean keepExcluded;
 
     int nclusters;
     int[] atomOfSlot = new int[0];
@@ -73,6 +76,11 @@ public final class ClusterPairList {
         imgX = new int[natoms];
         imgY = new int[natoms];
         imgZ = new int[natoms];
+    }
+
+    /** Marks excluded atom pairs in the mask's upper 16 bits (and keeps cluster pairs that hold only those). */
+    public void keepExcludedPairs(boolean keep) {
+        this.keepExcluded = keep;
     }
 
     public int clusters() {
@@ -372,7 +380,7 @@ public final class ClusterPairList {
         // an excluded pair (lo, hi) has minAtom ≤ lo < hi ≤ exclLimit of lo's cluster
         boolean exclusionsPossible = (minAtom[cjc] <= exclLimit[ci] && maxAtom[cjc] > minAtom[ci])
                 || (minAtom[ci] <= exclLimit[cjc] && maxAtom[ci] > minAtom[cjc]);
-        int m = 0;
+        int m = 0, x = 0;
         if (!exclusionsPossible) {
             m = rowMask(real[ci]) & colMask(real[cjc]);
             if (ci == cjc) m &= UPPER_TRIANGLE;
@@ -382,23 +390,25 @@ public final class ClusterPairList {
                 if (i < 0) continue;
                 for (int b = ci == cjc ? a + 1 : 0; b < SIZE; b++) {
                     int j = atomOfSlot[cjc * SIZE + b];
-                    if (j < 0 || excluded(i, j)) continue;
-                    m |= 1 << (a * SIZE + b);
+                    if (j < 0) continue;
+                    if (!excluded(i, j)) m |= 1 << (a * SIZE + b);
+                    else if (keepExcluded) x |= 1 << (a * SIZE + b);
                 }
             }
         }
-        if (m == 0) return;
+        if ((m | x) == 0) return;
         boolean allNear = farCorner2(ci, cjc, sx, sy, sz) < rl2;
         if (!allNear || d2 < pt.closestR2) {
             boolean near = false;
-            for (int bit = m; bit != 0; bit &= bit - 1) {
+            for (int bit = m | x; bit != 0; bit &= bit - 1) {
                 int k = Integer.numberOfTrailingZeros(bit), a = k / SIZE, b = k % SIZE;
                 int p = ci * SIZE + a, q = cjc * SIZE + b;
                 double dx = px[q] + sx - px[p], dy = py[q] + sy - py[p], dz = pz[q] + sz - pz[p];
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 < rl2) {
                     near = true;
-                    if (r2 < pt.closestR2) {
+                    // excluded (bonded) pairs are close by design: not candidates for the overlap check
+                    if (r2 < pt.closestR2 && (m >>> k & 1) != 0) {
                         int i = atomOfSlot[p], j = atomOfSlot[q];
                         pt.closestR2 = r2;
                         pt.closestI = Math.min(i, j);
@@ -416,7 +426,7 @@ public final class ClusterPairList {
         }
         pt.cj[pt.n] = cjc;
         pt.shift[pt.n] = s;
-        pt.mask[pt.n] = m;
+        pt.mask[pt.n] = m | x << 16;
         pt.n++;
         pt.atomPairs += Integer.bitCount(m);
     }

@@ -30,6 +30,7 @@ final class ScalarClusterKernel implements ClusterKernel {
                 out.fiz[ib + lane] = 0;
             }
             float eljC = 0, ecC = 0;
+            int touched = 0; // shifts with forces in out.sh*
             for (int k = l.ciStart[ci]; k < l.ciStart[ci + 1]; k++) {
                 int c = l.cj[k], jb = c * 16, s = l.shift[k], m = l.mask[k];
                 // origin of cj (with its shift) relative to that of ci, rounded once
@@ -37,12 +38,34 @@ final class ScalarClusterKernel implements ClusterKernel {
                 float shy = (float) (d.oy[c] + d.sy[s] - d.oy[ci]);
                 float shz = (float) (d.oz[c] + d.sz[s] - d.oz[ci]);
                 for (int lane = 0; lane < 16; lane++) {
-                    if ((m >>> lane & 1) == 0) continue;
+                    boolean interacts = (m >>> lane & 1) != 0, excluded = (m >>> (16 + lane) & 1) != 0;
+                    if (!interacts && !excluded) continue;
                     float dx = d.xj[jb + lane] + shx - d.xi[ib + lane];
                     float dy = d.yj[jb + lane] + shy - d.yi[ib + lane];
                     float dz = d.zj[jb + lane] + shz - d.zi[ib + lane];
                     float r2 = dx * dx + dy * dy + dz * dz;
                     if (!(r2 < d.rc2)) continue;
+                    if (!interacts) { // excluded: only the Ewald correction −erf(βr)/r, unshifted (as in GROMACS)
+                        if (!d.coulomb) continue;
+                        float qq = d.qi[ib + lane] * d.qj[jb + lane];
+                        float t = beta2 * r2 * tScale - 1f;
+                        float fscal = -qq * d.beta3 * EwaldPolynomials.clenshaw(pg, t);
+                        if (energy) ecC += -qq * d.beta * EwaldPolynomials.clenshaw(pe, t);
+                        float fx = fscal * dx, fy = fscal * dy, fz = fscal * dz;
+                        out.fix[ib + lane] -= fx;
+                        out.fiy[ib + lane] -= fy;
+                        out.fiz[ib + lane] -= fz;
+                        out.fjx[jb + lane] += fx;
+                        out.fjy[jb + lane] += fy;
+                        out.fjz[jb + lane] += fz;
+                        if (virial && s != ClusterPairList.CENTER_SHIFT) {
+                            out.shx[s] += fx;
+                            out.shy[s] += fy;
+                            out.shz[s] += fz;
+                            touched |= 1 << s;
+                        }
+                        continue;
+                    }
                     float rinv2 = 1f / r2;
                     float vdisp, vrep, ljShift = 0;
                     if (d.lorentzBerthelot) {
@@ -87,9 +110,11 @@ final class ScalarClusterKernel implements ClusterKernel {
                         out.shx[s] += fx;
                         out.shy[s] += fy;
                         out.shz[s] += fz;
+                        touched |= 1 << s;
                     }
                 }
             }
+            if (touched != 0) out.flushShifts(touched, 1);
             elj += eljC;
             ec += ecC;
         }

@@ -54,9 +54,12 @@ final class VectorClusterKernel implements ClusterKernel {
                 final FloatVector iq = FloatVector.fromArray(S, d.qi, ib), ia = FloatVector.fromArray(S, d.ai, ib),
                         ibv = FloatVector.fromArray(S, d.bi, ib);
                 FloatVector fix = zero, fiy = zero, fiz = zero, vlj = zero, vc = zero;
+                int touched = 0; // shifts with forces in out.sh*
                 for (int k = start[ci], kEnd = start[ci + 1]; k < kEnd; k++) {
-                    long bits = (maskArr[k] >>> part) & laneBits;
-                    if (bits == 0) continue;
+                    final int mk = maskArr[k];
+                    final long bits = (mk >>> part) & laneBits, xbits = (mk >>> (16 + part)) & laneBits;
+                    if ((bits | xbits) == 0) continue;
+                    final boolean excl = xbits != 0; // excluded pairs here: Ewald correction only
                     final int c = cjArr[k], jb = c * 16 + part, s = shiftArr[k];
                     // origin of cj (with its shift) relative to that of ci, rounded once
                     final float offx = (float) (ox[c] + sx[s] - oxi), offy = (float) (oy[c] + sy[s] - oyi),
@@ -65,9 +68,12 @@ final class VectorClusterKernel implements ClusterKernel {
                     FloatVector dy = FloatVector.fromArray(S, d.yj, jb).add(offy).sub(iy);
                     FloatVector dz = FloatVector.fromArray(S, d.zj, jb).add(offz).sub(iz);
                     FloatVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
-                    VectorMask<Float> m = VectorMask.fromLong(S, bits).and(r2.compare(VectorOperators.LT, rc2));
-                    if (!m.anyTrue()) continue;
-                    r2 = one.blend(r2, m); // masked-out lanes (padding, excluded, r = 0) stay finite
+                    final VectorMask<Float> inRange = r2.compare(VectorOperators.LT, rc2);
+                    final VectorMask<Float> m = VectorMask.fromLong(S, bits).and(inRange);
+                    // lanes with any term: interacting pairs, and excluded ones for the Ewald correction
+                    final VectorMask<Float> mAll = excl ? m.or(VectorMask.fromLong(S, xbits).and(inRange)) : m;
+                    if (!mAll.anyTrue()) continue;
+                    r2 = one.blend(r2, mAll); // masked-out lanes (padding, r = 0) stay finite
                     FloatVector rinv2 = one.div(r2);
                     FloatVector vdisp, vrep, ljShift = zero;
                     FloatVector ja = FloatVector.fromArray(S, d.aj, jb), jbv = FloatVector.fromArray(S, d.bj, jb);
@@ -95,10 +101,17 @@ final class VectorClusterKernel implements ClusterKernel {
                         }
                     }
                     FloatVector fscal = vrep.mul(12f).sub(vdisp.mul(6f)).mul(rinv2);
+                    if (excl) fscal = zero.blend(fscal, m);
                     if (energy) vlj = vlj.add(vrep.sub(vdisp).sub(ljShift), m);
                     if (coulomb) {
                         FloatVector qq = iq.mul(FloatVector.fromArray(S, d.qj, jb));
                         FloatVector rinv = rinv2.sqrt();
+                        FloatVector rinv3 = rinv.mul(rinv2), shift = FloatVector.broadcast(S, cshift);
+                        if (excl) { // an excluded pair keeps only −erf(βr)/r, unshifted (as in GROMACS)
+                            rinv = zero.blend(rinv, m);
+                            rinv3 = zero.blend(rinv3, m);
+                            shift = zero.blend(shift, m);
+                        }
                         FloatVector t = r2.mul(beta2 * tScale).sub(1f), t2 = t.add(t);
                         // Clenshaw's recurrence for degree 15 (coefficients padded with zeros), written out:
                         // a loop or a call here makes C2 box the vectors (65-150 bytes per cluster pair);
@@ -119,7 +132,7 @@ final class VectorClusterKernel implements ClusterKernel {
                         FloatVector g2 = t2.fma(g3, FloatVector.broadcast(S, pg[2]).sub(g4));
                         FloatVector g1 = t2.fma(g2, FloatVector.broadcast(S, pg[1]).sub(g3));
                         FloatVector g = t.mul(g1).sub(g2).add(pg[0]);
-                        fscal = fscal.add(qq.mul(rinv.mul(rinv2).sub(g.mul(beta3))));
+                        fscal = fscal.add(qq.mul(rinv3.sub(g.mul(beta3))));
                         if (energy) {
                             FloatVector e15 = FloatVector.broadcast(S, pe[15]);
                             FloatVector e14 = t2.fma(e15, FloatVector.broadcast(S, pe[14]));
@@ -137,10 +150,10 @@ final class VectorClusterKernel implements ClusterKernel {
                             FloatVector e2 = t2.fma(e3, FloatVector.broadcast(S, pe[2]).sub(e4));
                             FloatVector e1 = t2.fma(e2, FloatVector.broadcast(S, pe[1]).sub(e3));
                             FloatVector e = t.mul(e1).sub(e2).add(pe[0]);
-                            vc = vc.add(qq.mul(rinv.sub(e.mul(beta)).sub(cshift)), m);
+                            vc = vc.add(qq.mul(rinv.sub(e.mul(beta)).sub(shift)), mAll);
                         }
                     }
-                    fscal = zero.blend(fscal, m);
+                    fscal = zero.blend(fscal, mAll);
                     FloatVector fx = fscal.mul(dx), fy = fscal.mul(dy), fz = fscal.mul(dz);
                     fix = fix.sub(fx);
                     fiy = fiy.sub(fy);
@@ -153,8 +166,10 @@ final class VectorClusterKernel implements ClusterKernel {
                         FloatVector.fromArray(S, out.shx, o).add(fx).intoArray(out.shx, o);
                         FloatVector.fromArray(S, out.shy, o).add(fy).intoArray(out.shy, o);
                         FloatVector.fromArray(S, out.shz, o).add(fz).intoArray(out.shz, o);
+                        touched |= 1 << s;
                     }
                 }
+                if (touched != 0) out.flushShifts(touched, L);
                 fix.intoArray(out.fix, ib);
                 fiy.intoArray(out.fiy, ib);
                 fiz.intoArray(out.fiz, ib);
