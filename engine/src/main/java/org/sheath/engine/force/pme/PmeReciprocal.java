@@ -32,7 +32,7 @@ public final class PmeReciprocal {
     private final int natoms, nx, ny, nz, order;
     private final double[] bmodX, bmodY, bmodZ;
     private final RealFft3d fft;
-    private final double[] grid, cgrid;
+    private final double[] grid, cre, cim;
     // per-atom spline data: [atom * order + j]
     private final double[] thx, thy, thz, dthx, dthy, dthz;
     private final int[] idx, idy, idz;
@@ -42,7 +42,7 @@ public final class PmeReciprocal {
     private final double[] influence;
     private final double[] rbCached = new double[6];
     private double betaCached = Double.NaN, volumeCached = Double.NaN;
-    private double[] savedGrid;
+    private double[] savedRe, savedIm;
     private WorkerPool pool;
     private double[][] threadGrids;
     // arguments of the current compute, for the pool tasks
@@ -63,12 +63,13 @@ public final class PmeReciprocal {
         this.bmodZ = BSpline.moduli(order, nz);
         this.fft = new RealFft3d(nx, ny, nz);
         this.grid = new double[fft.realSize()];
-        this.cgrid = new double[fft.complexSize()];
+        this.cre = new double[fft.complexSize()];
+        this.cim = new double[fft.complexSize()];
         int np = natoms * order;
         thx = new double[np]; thy = new double[np]; thz = new double[np];
         dthx = new double[np]; dthy = new double[np]; dthz = new double[np];
         idx = new int[np]; idy = new int[np]; idz = new int[np];
-        influence = new double[fft.complexSize() / 2];
+        influence = new double[fft.complexSize()];
         setPool(null);
     }
 
@@ -137,10 +138,10 @@ public final class PmeReciprocal {
         try {
             run(splineSpreadTask);
             if (threadGrids.length > 1) run(sumTask);
-            fft.forward(grid, cgrid);
+            fft.forward(grid, cre, cim);
             java.util.Arrays.fill(virialScratch, 0.0);
             e = withVirial ? solve(box.volume(), beta, virialScratch, true) : solveCached(box.volume(), beta);
-            fft.backward(cgrid, grid);
+            fft.backward(cre, cim, grid);
             run(gatherTask);
         } finally {
             cx = cy = cz = cq = cfx = cfy = cfz = null;
@@ -214,7 +215,7 @@ public final class PmeReciprocal {
         double pref = ONE_4PI_EPS0 / (Math.PI * volume);
         double energy = 0;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
-        double[] c = cgrid;
+        double[] cr = cre, cimag = cim;
         for (int kx = 0; kx < nx; kx++) {
             boolean nyqX = 2 * kx == nx;
             int sx = kx <= nx / 2 ? kx : kx - nx;
@@ -222,16 +223,16 @@ public final class PmeReciprocal {
                 boolean nyqY = 2 * ky == ny;
                 int sy = ky <= ny / 2 ? ky : ky - ny;
                 double bxy = bmodX[kx] * bmodY[ky];
-                int rowBase = 2 * ((kx * ny + ky) * nzh);
+                int rowBase = (kx * ny + ky) * nzh;
                 for (int kz = 0; kz < nzh; kz++) {
-                    int ci = rowBase + 2 * kz;
+                    int ci = rowBase + kz;
                     if (kx == 0 && ky == 0 && kz == 0) {
-                        c[ci] = 0; c[ci + 1] = 0;
+                        cr[ci] = 0; cimag[ci] = 0;
                         continue;
                     }
                     boolean nyqZ = 2 * kz == nz;
                     double weight = (kz == 0 || nyqZ) ? 1.0 : 2.0;
-                    double re = c[ci], im = c[ci + 1];
+                    double re = cr[ci], im = cimag[ci];
                     double s2 = re * re + im * im;
                     double bmod = bxy * bmodZ[kz];
                     // average over the sign choices of Nyquist indices (1, 2, 4 or 8 terms)
@@ -260,8 +261,8 @@ public final class PmeReciprocal {
                         w12 -= em * vfac * my * mz;
                         w22 += em * (1 - vfac * mz * mz);
                     }
-                    c[ci] = re * gsum;
-                    c[ci + 1] = im * gsum;
+                    cr[ci] = re * gsum;
+                    cimag[ci] = im * gsum;
                 }
             }
         }
@@ -278,30 +279,36 @@ public final class PmeReciprocal {
         for (int k = 0; k < 6 && same; k++) same = rb[k] == rbCached[k];
         if (!same) {
             // the influence function is what solve multiplies by: run it on a unit grid
-            if (savedGrid == null) savedGrid = new double[cgrid.length];
-            double[] saved = savedGrid;
-            System.arraycopy(cgrid, 0, saved, 0, cgrid.length);
-            for (int i = 0; i < cgrid.length; i += 2) {
-                cgrid[i] = 1;
-                cgrid[i + 1] = 0;
+            if (savedRe == null) {
+                savedRe = new double[cre.length];
+                savedIm = new double[cim.length];
             }
+            System.arraycopy(cre, 0, savedRe, 0, cre.length);
+            System.arraycopy(cim, 0, savedIm, 0, cim.length);
+            java.util.Arrays.fill(cre, 1.0);
+            java.util.Arrays.fill(cim, 0.0);
             solve(volume, beta, new double[6], false);
-            for (int i = 0; i < influence.length; i++) influence[i] = cgrid[2 * i];
-            System.arraycopy(saved, 0, cgrid, 0, cgrid.length);
+            System.arraycopy(cre, 0, influence, 0, influence.length);
+            System.arraycopy(savedRe, 0, cre, 0, cre.length);
+            System.arraycopy(savedIm, 0, cim, 0, cim.length);
             System.arraycopy(rb, 0, rbCached, 0, 6);
             betaCached = beta;
             volumeCached = volume;
         }
         int nzh = fft.nzHalf();
         double energy = 0;
-        double[] c = cgrid;
-        for (int i = 0; i < influence.length; i++) {
-            int kz = i % nzh;
-            double weight = (kz == 0 || 2 * kz == nz) ? 1.0 : 2.0;
-            double g = influence[i], re = c[2 * i], im = c[2 * i + 1];
-            energy += 0.5 * weight * g * (re * re + im * im);
-            c[2 * i] = re * g;
-            c[2 * i + 1] = im * g;
+        double[] cr = cre, ci = cim, g = influence;
+        for (int row = 0, i = 0; row < nx * ny; row++) {
+            // kz = 0 and (even nz) kz = nz/2 count once, the others twice (their conjugates)
+            double rowSum = 0;
+            for (int kz = 0; kz < nzh; kz++, i++) {
+                double re = cr[i], im = ci[i];
+                double e = g[i] * (re * re + im * im);
+                rowSum += (kz == 0 || 2 * kz == nz) ? e : 2 * e;
+                cr[i] = re * g[i];
+                ci[i] = im * g[i];
+            }
+            energy += 0.5 * rowSum;
         }
         return energy;
     }
