@@ -29,6 +29,14 @@ public abstract class DihedralForce extends BondedTermForce {
         super(terms, expected, energyTerm);
     }
 
+    /**
+     * Whether {@link #energy} and {@link #derivative} read φ itself; when not, φ is passed as NaN and the
+     * atan2 per term (a third of a periodic torsion's cost) is skipped.
+     */
+    protected boolean usesAngle() {
+        return true;
+    }
+
     /** V of term t at dihedral φ (radians; cos φ and sin φ given for convenience). */
     protected abstract double energy(int t, double phi, double cosPhi, double sinPhi);
 
@@ -42,6 +50,7 @@ public abstract class DihedralForce extends BondedTermForce {
         final Box box = s.box;
         final double ax = box.ax(), bx = box.bx(), by = box.by(), cx = box.cx(), cy = box.cy(), cz = box.cz();
         final double iax = 1 / ax, iby = 1 / by, icz = 1 / cz;
+        final boolean angle = usesAngle();
         double e = 0;
         double wxx = 0, wxy = 0, wxz = 0, wyx = 0, wyy = 0, wyz = 0, wzx = 0, wzy = 0, wzz = 0;
         for (int t = from; t < to; t++) {
@@ -73,7 +82,7 @@ public abstract class DihedralForce extends BondedTermForce {
             final double b2n = Math.sqrt(b2sq);
             final double yv = b2n * (b1x * nx + b1y * ny + b1z * nz);
             final double xv = mx * nx + my * ny + mz * nz;
-            final double phi = Math.atan2(yv, xv);
+            final double phi = angle ? Math.atan2(yv, xv) : Double.NaN;
             final double hyp = Math.sqrt(m2 * n2); // = hypot(xv, yv)
             final double cosPhi = xv / hyp, sinPhi = yv / hyp;
             e += energy(t, phi, cosPhi, sinPhi);

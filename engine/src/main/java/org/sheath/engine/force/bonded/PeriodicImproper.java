@@ -17,6 +17,11 @@ public final class PeriodicImproper extends DihedralForce {
     }
 
     @Override
+    protected boolean usesAngle() {
+        return formula.usesAngle();
+    }
+
+    @Override
     protected double energy(int t, double phi, double cosPhi, double sinPhi) {
         return formula.energy(t, phi, cosPhi, sinPhi);
     }

@@ -23,6 +23,12 @@ public class RyckaertBellemans extends DihedralForce {
         this.c = rbCoefficients;
     }
 
+    /** V depends on cos ψ = −cos φ only. */
+    @Override
+    protected final boolean usesAngle() {
+        return false;
+    }
+
     @Override
     protected final double energy(int t, double phi, double cosPhi, double sinPhi) {
         final int p = 6 * t;
