@@ -27,9 +27,10 @@ public final class ClusterPairList {
 
     private final int natoms;
     private final double rlist;
-    private final int[] exclOffsets, exclAtoms;
-    /** Per atom: its largest excluded partner with a higher index (−1: none), to skip most lookups. */
-    private final int[] exclMax;
+    /** Exclusions of each atom in both directions (CSR), to mark a cluster's excluded pairs before its search. */
+    private final int[] symOffsets, symAtoms;
+    /** Per atom: its slot in the current clustering. */
+    private int[] slotOfAtom = new int[0];
     private boolean keepExcluded;
 
     int nclusters;
@@ -52,8 +53,8 @@ public final class ClusterPairList {
     private double[] bb = new double[0];
     private int[] colStart = new int[0], colClusterStart = new int[0];
     private long[] sortKey = new long[0];
-    /** Per cluster: bit a set for a real atom in slot a; its lowest and highest atom index; the highest excluded partner of its atoms. */
-    private int[] real = new int[0], minAtom = new int[0], maxAtom = new int[0], exclLimit = new int[0];
+    /** Per cluster: bit a set for a real atom in slot a. */
+    private int[] real = new int[0];
     /** Wrapped build positions in slot order. */
     private double[] px = new double[0], py = new double[0], pz = new double[0];
 
@@ -67,11 +68,25 @@ public final class ClusterPairList {
     public ClusterPairList(int natoms, double rlist, int[] exclOffsets, int[] exclAtoms) {
         this.natoms = natoms;
         this.rlist = rlist;
-        this.exclOffsets = exclOffsets;
-        this.exclAtoms = exclAtoms;
-        this.exclMax = new int[natoms];
-        for (int i = 0; i < natoms; i++) {
-            exclMax[i] = exclOffsets == null || exclOffsets[i + 1] == exclOffsets[i] ? -1 : exclAtoms[exclOffsets[i + 1] - 1];
+        this.symOffsets = new int[natoms + 1];
+        if (exclOffsets != null) {
+            for (int i = 0; i < natoms; i++) {
+                for (int k = exclOffsets[i]; k < exclOffsets[i + 1]; k++) {
+                    symOffsets[i + 1]++;
+                    symOffsets[exclAtoms[k] + 1]++;
+                }
+            }
+        }
+        for (int i = 0; i < natoms; i++) symOffsets[i + 1] += symOffsets[i];
+        this.symAtoms = new int[symOffsets[natoms]];
+        int[] fill = java.util.Arrays.copyOf(symOffsets, natoms);
+        if (exclOffsets != null) {
+            for (int i = 0; i < natoms; i++) {
+                for (int k = exclOffsets[i]; k < exclOffsets[i + 1]; k++) {
+                    symAtoms[fill[i]++] = exclAtoms[k];
+                    symAtoms[fill[exclAtoms[k]]++] = i;
+                }
+            }
         }
         imgX = new int[natoms];
         imgY = new int[natoms];
@@ -194,32 +209,25 @@ public final class ClusterPairList {
         }
         if (real.length < nclusters) {
             real = new int[nclusters + 16];
-            minAtom = new int[nclusters + 16];
-            maxAtom = new int[nclusters + 16];
-            exclLimit = new int[nclusters + 16];
         }
+        if (slotOfAtom.length < natoms) slotOfAtom = new int[natoms];
         if (px.length < nclusters * SIZE) {
             px = new double[nclusters * SIZE + 64];
             py = new double[nclusters * SIZE + 64];
             pz = new double[nclusters * SIZE + 64];
         }
         for (int c = 0; c < nclusters; c++) {
-            int r = 0, lo = Integer.MAX_VALUE, hi = -1, ex = -1;
+            int r = 0;
             for (int a = 0; a < SIZE; a++) {
                 int i = atomOfSlot[c * SIZE + a];
                 if (i < 0) continue;
                 r |= 1 << a;
-                lo = Math.min(lo, i);
-                hi = Math.max(hi, i);
-                ex = Math.max(ex, exclMax[i]);
+                slotOfAtom[i] = c * SIZE + a;
                 px[c * SIZE + a] = wx[i];
                 py[c * SIZE + a] = wy[i];
                 pz[c * SIZE + a] = wz[i];
             }
             real[c] = r;
-            minAtom[c] = lo;
-            maxAtom[c] = hi;
-            exclLimit[c] = ex;
         }
         if (originFx.length < nclusters) {
             originFx = new double[nclusters + 16];
@@ -237,6 +245,9 @@ public final class ClusterPairList {
     /** One thread's share of the search: cluster pairs of its i-clusters, in order, and its closest pair. */
     private static final class Part {
         int[] cj = new int[1024], shift = new int[1024], mask = new int[1024];
+        /** Per cluster: the excluded atom pairs (bit a·4 + b) between the current i-cluster and it; and the clusters marked. */
+        int[] excl = new int[0], marked = new int[64];
+        int nmarked;
         int[] count = new int[0];
         int n, atomPairs, closestI = -1, closestJ = -1;
         double closestR2 = Double.POSITIVE_INFINITY;
@@ -304,10 +315,31 @@ public final class ClusterPairList {
         pt.closestI = pt.closestJ = -1;
         pt.closestR2 = Double.POSITIVE_INFINITY;
         if (pt.count.length < to - from) pt.count = new int[to - from + 16];
+        if (pt.excl.length < nclusters) pt.excl = new int[nclusters + 16];
         for (int ci = from; ci < to; ci++) {
             int before = pt.n;
+            markExclusions(ci, pt);
             searchCluster(ci, pt);
+            for (int k = 0; k < pt.nmarked; k++) pt.excl[pt.marked[k]] = 0;
             pt.count[ci - from] = pt.n - before;
+        }
+    }
+
+    /** Marks in pt.excl the excluded pairs between i-cluster ci and every cluster cj ≥ ci holding a partner. */
+    private void markExclusions(int ci, Part pt) {
+        pt.nmarked = 0;
+        for (int a = 0; a < SIZE; a++) {
+            int i = atomOfSlot[ci * SIZE + a];
+            if (i < 0) continue;
+            for (int k = symOffsets[i]; k < symOffsets[i + 1]; k++) {
+                int slot = slotOfAtom[symAtoms[k]], c = slot / SIZE;
+                if (c < ci) continue;
+                if (pt.excl[c] == 0) {
+                    if (pt.nmarked == pt.marked.length) pt.marked = Arrays.copyOf(pt.marked, 2 * pt.nmarked);
+                    pt.marked[pt.nmarked++] = c;
+                }
+                pt.excl[c] |= 1 << (a * SIZE + slot % SIZE);
+            }
         }
     }
 
@@ -377,28 +409,16 @@ public final class ClusterPairList {
      * (overlap checks read it). Exclusions are looked up only when the clusters' atom ranges can hold one.
      */
     private void addIfAnyPair(Part pt, int ci, int cjc, int s, double sx, double sy, double sz, double rl2, double d2) {
-        // an excluded pair (lo, hi) has minAtom ≤ lo < hi ≤ exclLimit of lo's cluster
-        boolean exclusionsPossible = (minAtom[cjc] <= exclLimit[ci] && maxAtom[cjc] > minAtom[ci])
-                || (minAtom[ci] <= exclLimit[cjc] && maxAtom[ci] > minAtom[cjc]);
-        int m = 0, x = 0;
-        if (!exclusionsPossible) {
-            m = rowMask(real[ci]) & colMask(real[cjc]);
-            if (ci == cjc) m &= UPPER_TRIANGLE;
-        } else {
-            for (int a = 0; a < SIZE; a++) {
-                int i = atomOfSlot[ci * SIZE + a];
-                if (i < 0) continue;
-                for (int b = ci == cjc ? a + 1 : 0; b < SIZE; b++) {
-                    int j = atomOfSlot[cjc * SIZE + b];
-                    if (j < 0) continue;
-                    if (!excluded(i, j)) m |= 1 << (a * SIZE + b);
-                    else if (keepExcluded) x |= 1 << (a * SIZE + b);
-                }
-            }
-        }
+        int m = rowMask(real[ci]) & colMask(real[cjc]);
+        if (ci == cjc) m &= UPPER_TRIANGLE;
+        int x = pt.excl[cjc] & m; // marked before the search of ci
+        m &= ~x;
+        if (!keepExcluded) x = 0;
         if ((m | x) == 0) return;
         boolean allNear = farCorner2(ci, cjc, sx, sy, sz) < rl2;
-        if (!allNear || d2 < pt.closestR2) {
+        if (!allNear && d2 >= pt.closestR2) { // only whether any pair is in range: stop at the first
+            if (!anyPairWithin(ci, cjc, m | x, sx, sy, sz, rl2)) return;
+        } else if (d2 < pt.closestR2) { // every pair: the overlap check's closest pair may be here
             boolean near = false;
             for (int bit = m | x; bit != 0; bit &= bit - 1) {
                 int k = Integer.numberOfTrailingZeros(bit), a = k / SIZE, b = k % SIZE;
@@ -431,6 +451,21 @@ public final class ClusterPairList {
         pt.atomPairs += Integer.bitCount(m);
     }
 
+    /** Whether an atom pair of bits {@code mask} of (ci, cj shifted) is closer than √rl2. */
+    private boolean anyPairWithin(int ci, int cj, int mask, double sx, double sy, double sz, double rl2) {
+        for (int a = 0; a < SIZE; a++) {
+            if ((mask >>> (a * SIZE) & 0xF) == 0) continue;
+            int p = ci * SIZE + a;
+            double xa = px[p] - sx, ya = py[p] - sy, za = pz[p] - sz;
+            for (int b = 0; b < SIZE; b++) {
+                int q = cj * SIZE + b;
+                double dx = px[q] - xa, dy = py[q] - ya, dz = pz[q] - za;
+                if (dx * dx + dy * dy + dz * dz < rl2 && (mask >>> (a * SIZE + b) & 1) != 0) return true;
+            }
+        }
+        return false;
+    }
+
     /** Bits a·4 + b with a &lt; b: the pairs of a cluster with itself. */
     private static final int UPPER_TRIANGLE = upperTriangle();
 
@@ -459,12 +494,6 @@ public final class ClusterPairList {
         double gy = Math.max(bb[6 * cj + 4] + sy - bb[6 * ci + 1], bb[6 * ci + 4] - bb[6 * cj + 1] - sy);
         double gz = Math.max(bb[6 * cj + 5] + sz - bb[6 * ci + 2], bb[6 * ci + 5] - bb[6 * cj + 2] - sz);
         return gx * gx + gy * gy + gz * gz;
-    }
-
-    private boolean excluded(int i, int j) {
-        int lo = Math.min(i, j), hi = Math.max(i, j);
-        if (hi > exclMax[lo]) return false;
-        return Arrays.binarySearch(exclAtoms, exclOffsets[lo], exclOffsets[lo + 1], hi) >= 0;
     }
 
     /**
