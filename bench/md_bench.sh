@@ -114,7 +114,10 @@ for ((r = 1; r <= ROUNDS; r++)); do
         sed -n "/^cost of stage 'md'/,/Total/p" "sheath$r/log.txt" ;;
       openmm)
         if ! "$PY" -c "import openmm" 2>/dev/null; then echo "round $r openmm: not installed"; continue; fi
-        line=$("$PY" "$ROOT/bench/openmm_md.py" --top prep/topol.top --gro prep/warm.gro --steps "$STEPS" --threads "$THREADS" 2>&1 | tail -1)
+        if ! "$PY" "$ROOT/bench/openmm_md.py" --top prep/topol.top --gro prep/warm.gro --steps "$STEPS" --threads "$THREADS" > "openmm$r.out" 2>&1; then
+          echo "round $r openmm: failed: $(tail -1 "openmm$r.out") (Debian: apt-get install python3-openmm libopenmm-plugins)"; continue
+        fi
+        line=$(tail -1 "openmm$r.out")
         echo "round $r $line"
         v=$(echo "$line" | grep -o "[0-9.]* ns/day" | cut -d' ' -f1) ;;
       gromacs)
