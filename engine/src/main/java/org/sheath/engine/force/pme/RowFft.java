@@ -40,7 +40,7 @@ final class RowFft {
                     twSin[pass][p * r + j] = Math.sin(a);
                 }
             }
-            if (r != 2 && r != 4) {
+            if (r != 2 && r != 4) { // odd radices: the r-th roots of unity
                 rootCos[pass] = new double[r];
                 rootSin[pass] = new double[r];
                 for (int t = 0; t < r; t++) {
@@ -86,6 +86,8 @@ final class RowFft {
             switch (r) {
                 case 4 -> pass4(xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass], sign);
                 case 2 -> pass2(xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass], sign);
+                case 3, 5, 7 -> passOdd(r, xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass],
+                        rootCos[pass], rootSin[pass], sign);
                 default -> passGeneric(r, xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass],
                         rootCos[pass], rootSin[pass], sign);
             }
@@ -158,6 +160,97 @@ final class RowFft {
                     yr[b1 + i] = y1r * c1 - y1i * s1; yi[b1 + i] = y1r * s1 + y1i * c1;
                     yr[b2 + i] = y2r * c2 - y2i * s2; yi[b2 + i] = y2r * s2 + y2i * c2;
                     yr[b3 + i] = y3r * c3 - y3i * s3; yi[b3 + i] = y3r * s3 + y3i * c3;
+                }
+            }
+        }
+    }
+
+    /**
+     * Radix 3, 5 or 7 with the values in registers: the inputs paired as u_k = a_k + a_{r−k}, v_k = a_k − a_{r−k}
+     * (k = 1 … h, h = (r−1)/2), then y_j = a_0 + Σ_k u_k·cos(2πjk/r) + sign·i·Σ_k v_k·sin(2πjk/r) and y_{r−j}
+     * with the sine part negated: h² real products per pair of outputs instead of r² complex ones, and one
+     * pass over the rows instead of r (the generic pass re-reads each output row r times).
+     */
+    private static void passOdd(int r, double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys,
+                                int w, int m, int s, double[] tc, double[] ts, double[] rc, double[] rs, double sign) {
+        double c1 = rc[1], s1 = sign * rs[1], c2 = rc[2 % r], s2 = sign * rs[2 % r], c3 = rc[3 % r], s3 = sign * rs[3 % r];
+        for (int p = 0; p < m; p++) {
+            for (int q = 0; q < s; q++) {
+                int a0 = xb + (q + s * p) * xs, b0 = yb + (q + s * (r * p)) * ys;
+                if (r == 3) {
+                    int a1 = xb + (q + s * (p + m)) * xs, a2 = xb + (q + s * (p + 2 * m)) * xs;
+                    int b1 = yb + (q + s * (r * p + 1)) * ys, b2 = yb + (q + s * (r * p + 2)) * ys;
+                    for (int i = 0; i < w; i++) {
+                        double x0r = xr[a0 + i], x0i = xi[a0 + i];
+                        double ur = xr[a1 + i] + xr[a2 + i], ui = xi[a1 + i] + xi[a2 + i];
+                        double vr = xr[a1 + i] - xr[a2 + i], vi = xi[a1 + i] - xi[a2 + i];
+                        double er = x0r + c1 * ur, ei = x0i + c1 * ui; // cos part
+                        double or = -s1 * vi, oi = s1 * vr;          // i·sin part
+                        yr[b0 + i] = x0r + ur; yi[b0 + i] = x0i + ui;
+                        yr[b1 + i] = er + or; yi[b1 + i] = ei + oi;
+                        yr[b2 + i] = er - or; yi[b2 + i] = ei - oi;
+                    }
+                } else if (r == 5) {
+                    int a1 = xb + (q + s * (p + m)) * xs, a2 = xb + (q + s * (p + 2 * m)) * xs;
+                    int a3 = xb + (q + s * (p + 3 * m)) * xs, a4 = xb + (q + s * (p + 4 * m)) * xs;
+                    int b1 = yb + (q + s * (r * p + 1)) * ys, b2 = yb + (q + s * (r * p + 2)) * ys;
+                    int b3 = yb + (q + s * (r * p + 3)) * ys, b4 = yb + (q + s * (r * p + 4)) * ys;
+                    for (int i = 0; i < w; i++) {
+                        double x0r = xr[a0 + i], x0i = xi[a0 + i];
+                        double u1r = xr[a1 + i] + xr[a4 + i], u1i = xi[a1 + i] + xi[a4 + i];
+                        double v1r = xr[a1 + i] - xr[a4 + i], v1i = xi[a1 + i] - xi[a4 + i];
+                        double u2r = xr[a2 + i] + xr[a3 + i], u2i = xi[a2 + i] + xi[a3 + i];
+                        double v2r = xr[a2 + i] - xr[a3 + i], v2i = xi[a2 + i] - xi[a3 + i];
+                        // j = 1: cos(2π/5), cos(4π/5); j = 2: cos(4π/5), cos(8π/5) = cos(2π/5); sines likewise
+                        double e1r = x0r + c1 * u1r + c2 * u2r, e1i = x0i + c1 * u1i + c2 * u2i;
+                        double e2r = x0r + c2 * u1r + c1 * u2r, e2i = x0i + c2 * u1i + c1 * u2i;
+                        double o1r = -(s1 * v1i + s2 * v2i), o1i = s1 * v1r + s2 * v2r;
+                        double o2r = -(s2 * v1i - s1 * v2i), o2i = s2 * v1r - s1 * v2r;
+                        yr[b0 + i] = x0r + u1r + u2r; yi[b0 + i] = x0i + u1i + u2i;
+                        yr[b1 + i] = e1r + o1r; yi[b1 + i] = e1i + o1i;
+                        yr[b4 + i] = e1r - o1r; yi[b4 + i] = e1i - o1i;
+                        yr[b2 + i] = e2r + o2r; yi[b2 + i] = e2i + o2i;
+                        yr[b3 + i] = e2r - o2r; yi[b3 + i] = e2i - o2i;
+                    }
+                } else { // 7
+                    int a1 = xb + (q + s * (p + m)) * xs, a2 = xb + (q + s * (p + 2 * m)) * xs, a3 = xb + (q + s * (p + 3 * m)) * xs;
+                    int a4 = xb + (q + s * (p + 4 * m)) * xs, a5 = xb + (q + s * (p + 5 * m)) * xs, a6 = xb + (q + s * (p + 6 * m)) * xs;
+                    int b1 = yb + (q + s * (r * p + 1)) * ys, b2 = yb + (q + s * (r * p + 2)) * ys, b3 = yb + (q + s * (r * p + 3)) * ys;
+                    int b4 = yb + (q + s * (r * p + 4)) * ys, b5 = yb + (q + s * (r * p + 5)) * ys, b6 = yb + (q + s * (r * p + 6)) * ys;
+                    for (int i = 0; i < w; i++) {
+                        double x0r = xr[a0 + i], x0i = xi[a0 + i];
+                        double u1r = xr[a1 + i] + xr[a6 + i], u1i = xi[a1 + i] + xi[a6 + i];
+                        double v1r = xr[a1 + i] - xr[a6 + i], v1i = xi[a1 + i] - xi[a6 + i];
+                        double u2r = xr[a2 + i] + xr[a5 + i], u2i = xi[a2 + i] + xi[a5 + i];
+                        double v2r = xr[a2 + i] - xr[a5 + i], v2i = xi[a2 + i] - xi[a5 + i];
+                        double u3r = xr[a3 + i] + xr[a4 + i], u3i = xi[a3 + i] + xi[a4 + i];
+                        double v3r = xr[a3 + i] - xr[a4 + i], v3i = xi[a3 + i] - xi[a4 + i];
+                        // angle index j·k mod 7 folded to 1..3 (cos even; sin odd: 4, 5, 6 → −3, −2, −1)
+                        double e1r = x0r + c1 * u1r + c2 * u2r + c3 * u3r, e1i = x0i + c1 * u1i + c2 * u2i + c3 * u3i;
+                        double e2r = x0r + c2 * u1r + c3 * u2r + c1 * u3r, e2i = x0i + c2 * u1i + c3 * u2i + c1 * u3i;
+                        double e3r = x0r + c3 * u1r + c1 * u2r + c2 * u3r, e3i = x0i + c3 * u1i + c1 * u2i + c2 * u3i;
+                        double t1r = s1 * v1r + s2 * v2r + s3 * v3r, t1i = s1 * v1i + s2 * v2i + s3 * v3i;
+                        double t2r = s2 * v1r - s3 * v2r - s1 * v3r, t2i = s2 * v1i - s3 * v2i - s1 * v3i;
+                        double t3r = s3 * v1r - s1 * v2r + s2 * v3r, t3i = s3 * v1i - s1 * v2i + s2 * v3i;
+                        yr[b0 + i] = x0r + u1r + u2r + u3r; yi[b0 + i] = x0i + u1i + u2i + u3i;
+                        yr[b1 + i] = e1r - t1i; yi[b1 + i] = e1i + t1r;
+                        yr[b6 + i] = e1r + t1i; yi[b6 + i] = e1i - t1r;
+                        yr[b2 + i] = e2r - t2i; yi[b2 + i] = e2i + t2r;
+                        yr[b5 + i] = e2r + t2i; yi[b5 + i] = e2i - t2r;
+                        yr[b3 + i] = e3r - t3i; yi[b3 + i] = e3i + t3r;
+                        yr[b4 + i] = e3r + t3i; yi[b4 + i] = e3i - t3r;
+                    }
+                }
+                if (p != 0) { // twiddles w_len^{pj}, j ≥ 1
+                    for (int j = 1; j < r; j++) {
+                        double c = tc[p * r + j], sn = sign * ts[p * r + j];
+                        int b = yb + (q + s * (r * p + j)) * ys;
+                        for (int i = 0; i < w; i++) {
+                            double vr = yr[b + i], vi = yi[b + i];
+                            yr[b + i] = vr * c - vi * sn;
+                            yi[b + i] = vr * sn + vi * c;
+                        }
+                    }
                 }
             }
         }
