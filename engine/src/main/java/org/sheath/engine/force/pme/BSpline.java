@@ -15,6 +15,25 @@ public final class BSpline {
      * θ_j = M_p(w + j) into theta[off … off+p−1], dθ_j/dw into dtheta (may be null). w in [0, 1].
      */
     public static void weights(int p, double w, double[] theta, double[] dtheta, int off) {
+        if (p == 4) { // the default order in closed form (the recursion below gives the same to rounding)
+            double v = 1 - w, w2 = w * w;
+            theta[off] = w2 * w * (1.0 / 6);
+            theta[off + 1] = ((-3 * w + 3) * w2 + 3 * w + 1) * (1.0 / 6);
+            theta[off + 2] = ((3 * w - 6) * w2 + 4) * (1.0 / 6);
+            theta[off + 3] = v * v * v * (1.0 / 6);
+            if (dtheta != null) {
+                dtheta[off] = 0.5 * w2;
+                dtheta[off + 1] = 0.5 * ((-3 * w + 2) * w + 1);
+                dtheta[off + 2] = 0.5 * (3 * w - 4) * w;
+                dtheta[off + 3] = -0.5 * v * v;
+            }
+            return;
+        }
+        byRecursion(p, w, theta, dtheta, off);
+    }
+
+    /** {@link #weights} by the recursion, for every order (the tests compare the closed form of order 4 with it). */
+    static void byRecursion(int p, double w, double[] theta, double[] dtheta, int off) {
         // order 2
         theta[off] = w;
         theta[off + 1] = 1.0 - w;

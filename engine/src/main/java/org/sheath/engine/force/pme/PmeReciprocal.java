@@ -181,6 +181,10 @@ public final class PmeReciprocal {
 
     /** Adds the B-spline-spread charges of atoms [from, to) to the real grid g. */
     void spread(double[] q, int from, int to, double[] g) {
+        if (order == 4) {
+            spread4(q, from, to, g);
+            return;
+        }
         int p = order;
         for (int i = from; i < to; i++) {
             double qi = q[i];
@@ -196,6 +200,50 @@ public final class PmeReciprocal {
                         g[row + idz[off + c]] += qab * thz[off + c];
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #spread} for order 4 written out: the z points of an atom are idz[off] − 3 … idz[off] (descending
+     * in j), one run of four unless it wraps at the grid edge (then the general loop).
+     */
+    private void spread4(double[] q, int from, int to, double[] g) {
+        for (int i = from; i < to; i++) {
+            double qi = q[i];
+            if (qi == 0) continue;
+            int off = i * 4;
+            int z0 = idz[off + 3];
+            if (z0 + 3 != idz[off]) { // wraps in z
+                spreadGeneral(q, i, g);
+                continue;
+            }
+            double t0 = thz[off + 3], t1 = thz[off + 2], t2 = thz[off + 1], t3 = thz[off];
+            for (int a = 0; a < 4; a++) {
+                double qa = qi * thx[off + a];
+                int rowA = idx[off + a] * ny;
+                for (int b = 0; b < 4; b++) {
+                    double qab = qa * thy[off + b];
+                    int k = (rowA + idy[off + b]) * nz + z0;
+                    g[k] += qab * t0;
+                    g[k + 1] += qab * t1;
+                    g[k + 2] += qab * t2;
+                    g[k + 3] += qab * t3;
+                }
+            }
+        }
+    }
+
+    private void spreadGeneral(double[] q, int i, double[] g) {
+        int p = order, off = i * p;
+        double qi = q[i];
+        for (int a = 0; a < p; a++) {
+            double qa = qi * thx[off + a];
+            int rowA = idx[off + a] * ny;
+            for (int b = 0; b < p; b++) {
+                double qab = qa * thy[off + b];
+                int row = (rowA + idy[off + b]) * nz;
+                for (int c = 0; c < p; c++) g[row + idz[off + c]] += qab * thz[off + c];
             }
         }
     }
@@ -321,6 +369,30 @@ public final class PmeReciprocal {
             if (qi == 0) continue;
             int off = i * p;
             double ga = 0, gb = 0, gc = 0;
+            int z0 = idz[off + p - 1];
+            if (p == 4 && z0 + 3 == idz[off]) { // order 4, no wrap in z: the four z points written out
+                double t0 = thz[off + 3], t1 = thz[off + 2], t2 = thz[off + 1], t3 = thz[off];
+                double d0 = dthz[off + 3], d1 = dthz[off + 2], d2 = dthz[off + 1], d3 = dthz[off];
+                for (int a = 0; a < 4; a++) {
+                    double ta = thx[off + a], dta = dthx[off + a];
+                    int rowA = idx[off + a] * ny;
+                    for (int b = 0; b < 4; b++) {
+                        double tb = thy[off + b], dtb = dthy[off + b];
+                        int k = (rowA + idy[off + b]) * nz + z0;
+                        double v0 = phi[k], v1 = phi[k + 1], v2 = phi[k + 2], v3 = phi[k + 3];
+                        double sc = t0 * v0 + t1 * v1 + t2 * v2 + t3 * v3;
+                        double sdc = d0 * v0 + d1 * v1 + d2 * v2 + d3 * v3;
+                        ga += dta * tb * sc;
+                        gb += ta * dtb * sc;
+                        gc += ta * tb * sdc;
+                    }
+                }
+                double ea = qi * nx * ga, eb = qi * ny * gb, ec = qi * nz * gc;
+                fx[i] -= ea * rb[0];
+                fy[i] -= ea * rb[1] + eb * rb[2];
+                fz[i] -= ea * rb[3] + eb * rb[4] + ec * rb[5];
+                continue;
+            }
             for (int a = 0; a < p; a++) {
                 double ta = thx[off + a], dta = dthx[off + a];
                 int rowA = idx[off + a] * ny;

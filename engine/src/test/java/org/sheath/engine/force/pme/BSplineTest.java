@@ -28,6 +28,18 @@ class BSplineTest {
         assertThat(th[1]).isCloseTo(1.0 / 6, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(th[2]).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(th[3]).isCloseTo(1.0 / 6, org.assertj.core.data.Offset.offset(1e-15));
+        // the closed form of order 4 is the recursion
+        double[] a = new double[4], da = new double[4], b = new double[4], db = new double[4];
+        java.util.Random rnd = new java.util.Random(8);
+        for (int k = 0; k < 1000; k++) {
+            double w = k == 0 ? 0 : k == 1 ? 1 : rnd.nextDouble();
+            BSpline.weights(4, w, a, da, 0);
+            BSpline.byRecursion(4, w, b, db, 0);
+            for (int j = 0; j < 4; j++) {
+                assertThat(a[j]).isCloseTo(b[j], org.assertj.core.data.Offset.offset(3e-16));
+                assertThat(da[j]).isCloseTo(db[j], org.assertj.core.data.Offset.offset(5e-16));
+            }
+        }
         // odd order at the Nyquist index: finite moduli
         for (double v : BSpline.moduli(5, 16)) assertThat(Double.isFinite(v)).isTrue();
     }
