@@ -248,6 +248,13 @@ public final class ClusterPairList {
         /** Per cluster: the excluded atom pairs (bit a·4 + b) between the current i-cluster and it; and the clusters marked. */
         int[] excl = new int[0], marked = new int[64];
         int nmarked;
+        /**
+         * Per (column offset, z shift): where the previous i-cluster's z window started. i-clusters of one column
+         * come in z order, so the windows only move up: the next search starts there (valid while the column is
+         * {@link #cursorColumn}).
+         */
+        int[] cursor = new int[0];
+        int cursorColumn = -1;
         int[] count = new int[0];
         int n, atomPairs, closestI = -1, closestJ = -1;
         double closestR2 = Double.POSITIVE_INFINITY;
@@ -316,6 +323,7 @@ public final class ClusterPairList {
         pt.closestR2 = Double.POSITIVE_INFINITY;
         if (pt.count.length < to - from) pt.count = new int[to - from + 16];
         if (pt.excl.length < nclusters) pt.excl = new int[nclusters + 16];
+        pt.cursorColumn = -1;
         for (int ci = from; ci < to; ci++) {
             int before = pt.n;
             markExclusions(ci, pt);
@@ -350,6 +358,12 @@ public final class ClusterPairList {
         double rl2 = rlist * rlist;
         int rx = (int) Math.ceil(rlist / cellX), ry = (int) Math.ceil(rlist / cellY);
         int col = colOfCluster[ci], cx = col / ncy, cy = col % ncy;
+        int nCursor = (2 * rx + 1) * (2 * ry + 1) * 3;
+        if (pt.cursor.length < nCursor) pt.cursor = new int[nCursor];
+        if (pt.cursorColumn != col) { // a new column: no window is known (a key skipped below keeps 0)
+            Arrays.fill(pt.cursor, 0, nCursor, 0);
+            pt.cursorColumn = col;
+        }
         double x0 = bb[6 * ci], y0 = bb[6 * ci + 1], z0 = bb[6 * ci + 2];
         double x1 = bb[6 * ci + 3], y1 = bb[6 * ci + 4], z1 = bb[6 * ci + 5];
         for (int dx = -rx; dx <= rx; dx++) {
@@ -372,7 +386,11 @@ public final class ClusterPairList {
                     int s = (kx + 1) * 9 + (ky + 1) * 3 + (kz + 1);
                     double sx = kx * lx, sy = ky * ly, sz = kz * lz;
                     // clusters of a column are sorted along z: their box bounds never decrease
-                    int cj = firstAbove(first, end, z0 - rlist - sz);
+                    int key = (((dx + rx) * (2 * ry + 1)) + dy + ry) * 3 + kz + 1;
+                    int cj = Math.max(first, pt.cursor[key]);
+                    double zFrom = z0 - rlist - sz;
+                    while (cj < end && bb[6 * cj + 5] <= zFrom) cj++;
+                    pt.cursor[key] = cj;
                     for (; cj < end; cj++) {
                         if (bb[6 * cj + 2] + sz >= z1 + rlist) break;
                         if (cj == ci && s != CENTER_SHIFT) continue;
@@ -382,17 +400,6 @@ public final class ClusterPairList {
                 }
             }
         }
-    }
-
-    /** The first cluster in [from, to) of one column whose box reaches above z (upper bounds ascend). */
-    private int firstAbove(int from, int to, double z) {
-        int lo = from, hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (bb[6 * mid + 5] > z) hi = mid;
-            else lo = mid + 1;
-        }
-        return lo;
     }
 
     private double boxDistance2(int ci, int cj, double sx, double sy, double sz) {
