@@ -71,10 +71,11 @@ final class ClusterData {
     }
 
     /** Every step: positions wrapped with the build's images into the current box, and the shift vectors. */
-    void loadPositions(State s) {
+    /** The positions of clusters [from, to) (threads load disjoint ranges); the shift table with the first range. */
+    void loadPositions(State s, int from, int to) {
         double lx = s.box.ax(), ly = s.box.by(), lz = s.box.cz();
         int[] atom = list.atomOfSlot;
-        for (int c = 0; c < list.nclusters; c++) {
+        for (int c = from; c < to; c++) {
             double cx = list.originFx[c] * lx, cy = list.originFy[c] * ly, cz = list.originFz[c] * lz;
             ox[c] = cx;
             oy[c] = cy;
@@ -99,6 +100,7 @@ final class ClusterData {
                 }
             }
         }
+        if (from != 0) return;
         for (int t = 0; t < 27; t++) {
             sx[t] = ClusterPairList.shiftX(t, lx);
             sy[t] = ClusterPairList.shiftY(t, ly);

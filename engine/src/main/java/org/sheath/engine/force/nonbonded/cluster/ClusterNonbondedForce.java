@@ -46,6 +46,8 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
     private ForceAccumulator curOut;
     private boolean curEnergy, curVirial;
     private final IntConsumer kernelTask = this::kernel;
+    private final IntConsumer loadTask = t -> data.loadPositions(cur,
+            (int) ((long) list.nclusters * t / nthreads), (int) ((long) list.nclusters * (t + 1) / nthreads));
     private final IntConsumer reduceTask = this::reduce;
 
     public ClusterNonbondedForce(double[] charges, int[] type, int ntypes, double[] c6, double[] c12, int[] exclOffsets,
@@ -161,12 +163,12 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
     @Override
     public void compute(State s, ForceAccumulator out, int flags) {
         updatePairList(s);
-        data.loadPositions(s);
         cur = s;
         curOut = out;
         curEnergy = (flags & ENERGY) != 0;
         curVirial = (flags & VIRIAL) != 0;
         try {
+            pool.run(loadTask);
             pool.run(kernelTask);
             pool.run(reduceTask);
         } finally {
