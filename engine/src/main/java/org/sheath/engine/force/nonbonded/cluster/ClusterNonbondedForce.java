@@ -46,8 +46,7 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
     private ForceAccumulator curOut;
     private boolean curEnergy, curVirial;
     private final IntConsumer kernelTask = this::kernel;
-    private final IntConsumer loadTask = t -> data.loadPositions(cur,
-            (int) ((long) list.nclusters * t / nthreads), (int) ((long) list.nclusters * (t + 1) / nthreads));
+    private final IntConsumer loadTask = this::loadPositions;
     private final IntConsumer reduceTask = this::reduce;
 
     public ClusterNonbondedForce(double[] charges, int[] type, int ntypes, double[] c6, double[] c12, int[] exclOffsets,
@@ -185,6 +184,10 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
             out.addEnergy(EnergyTerm.COULOMB_SR, ec);
         }
         if (curVirial) addVirial(s.box, out.virial);
+    }
+
+    private void loadPositions(int t) {
+        data.loadPositions(cur, (int) ((long) list.nclusters * t / nthreads), (int) ((long) list.nclusters * (t + 1) / nthreads));
     }
 
     private void kernel(int t) {
