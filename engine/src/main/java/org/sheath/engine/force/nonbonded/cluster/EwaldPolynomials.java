@@ -3,48 +3,51 @@ package org.sheath.engine.force.nonbonded.cluster;
 import org.sheath.engine.math.Erfc;
 
 /**
- * The real-space Ewald terms of the single-precision kernel as polynomials in s = (βr)², so that a pair
- * costs no erfc and no exp (GROMACS's "analytical Ewald correction" does the same with its own fits).
- * With x = βr,
+ * The real-space Ewald terms of the single-precision kernel as rational functions of s = (βr)², so that a
+ * pair costs no erfc and no exp (GROMACS's "analytical Ewald correction", pmecorrF/pmecorrV, does the same
+ * with its own fits). With x = βr,
  * <pre>
  *   erfc(βr)/r               = 1/r − β·E(s),            E(s) = erf(x)/x
  *   −(d/dr)[erfc(βr)/r] / r  = 1/r³ − β³·G(s),          G(s) = erf(x)/x³ − (2/√π)·e^{−s}/s
  * </pre>
- * E and G are entire functions of s, so a Chebyshev series of modest degree in t = 2s/s_max − 1 reaches
- * float accuracy on 0 ≤ s ≤ s_max = (β·rc)². The coefficients come from Chebyshev interpolation in double
- * at construction (any β and rc); the degree is the smallest whose float evaluation stays within
- * {@link #TOLERANCE_E} and {@link #TOLERANCE_G} relative error on a fine sample. The series is summed by Clenshaw's recurrence
- * (one fma and one subtraction per degree): converted to powers of t, the same polynomial has
- * coefficients in the thousands that cancel, and float Horner evaluation of it lost three digits.
+ * E and G are smooth on 0 ≤ s ≤ s_max = (β·rc)² (s_max depends on ewald-rtol only: 9.8 at 1e-5). Each is
+ * P(u)/Q(u) in u = s/s_max ∈ [0, 1] (Horner, Q(0) = 1): G, which every pair of every step needs, with
+ * numerator and denominator of degree 4 at rtol 1e-5 (nine multiply-adds and a division; a Chebyshev series
+ * needed degree 12, 36 operations). The coefficients are fitted at construction (any β and rc) by linearised
+ * least squares in relative error, reweighted by the previous denominator (Sanathanan–Koerner iteration), on
+ * Chebyshev-spaced samples; the cheapest degrees whose float evaluation, as the kernels do it, stays within
+ * {@link #TOLERANCE_E} and {@link #TOLERANCE_G} on a fine sample are kept.
  */
 public final class EwaldPolynomials {
     /**
      * Largest relative error of E and of G accepted (float evaluation, sampled). G falls to 1/23 of G(0)
-     * at s_max = 9.8 (rc 1.2 nm, ewald-rtol 1e-5), where float rounding of the coefficients leaves a floor
-     * of 8e-7 relative to G; there G ≈ s^−3/2, so that is 8e-7 of the bare Coulomb force, the order of
-     * float rounding of 1/r³ itself.
+     * at s_max = 9.8 (rc 1.2 nm, ewald-rtol 1e-5), where G ≈ s^−3/2: 1.5e-6 of G there is 1.5e-6 of the
+     * bare Coulomb force, about the float rounding of 1/r³ itself.
      */
     static final double TOLERANCE_E = 4e-7, TOLERANCE_G = 1.5e-6;
     private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
 
-    /** Chebyshev coefficients in t, c_0 first. */
-    final float[] e, g;
-    /** The same padded with zeros to {@link #KERNEL_TERMS} (the vector kernel's fixed degree 15). */
-    final float[] ePadded, gPadded;
-    static final int KERNEL_TERMS = 16;
-    /** t = s·tScale + tOffset. */
-    final float tScale, tOffset;
+    /** E(s) = P(u)/Q(u) and G(s) likewise, u = s/s_max: coefficients of u^0, u^1, … padded with zeros to {@link #TERMS}. */
+    final float[] eNum, eDen, gNum, gDen;
+    /** Coefficients per polynomial in the kernels (degree 5, enough for ewald-rtol 1e-2 … 1e-8; unused top ones are zero). */
+    static final int TERMS = 6;
+    /** u = s·uScale. */
+    final float uScale;
     final double sMax;
+    private final int[] degreesE, degreesG;
 
     public EwaldPolynomials(double beta, double cutoff) {
         if (!(beta > 0) || !(cutoff > 0)) throw new IllegalArgumentException("need beta > 0 and cut-off > 0");
         this.sMax = beta * beta * cutoff * cutoff;
-        this.tScale = (float) (2.0 / sMax);
-        this.tOffset = -1f;
-        this.e = fit(EwaldPolynomials::e, sMax, tScale, TOLERANCE_E);
-        this.g = fit(EwaldPolynomials::g, sMax, tScale, TOLERANCE_G);
-        this.ePadded = padded(e, KERNEL_TERMS);
-        this.gPadded = padded(g, KERNEL_TERMS);
+        this.uScale = (float) (1 / sMax);
+        float[][] re = fitRational(EwaldPolynomials::e, sMax, uScale, TOLERANCE_E);
+        float[][] rg = fitRational(EwaldPolynomials::g, sMax, uScale, TOLERANCE_G);
+        this.eNum = padded(re[0], TERMS);
+        this.eDen = padded(re[1], TERMS);
+        this.gNum = padded(rg[0], TERMS);
+        this.gDen = padded(rg[1], TERMS);
+        this.degreesE = new int[] {re[0].length - 1, re[1].length - 1};
+        this.degreesG = new int[] {rg[0].length - 1, rg[1].length - 1};
     }
 
     /** E(s) = erf(√s)/√s. */
@@ -64,66 +67,127 @@ public final class EwaldPolynomials {
         return Erfc.erf(x) / (s * x) - TWO_OVER_SQRT_PI * Math.exp(-s) / s;
     }
 
-    private static float[] fit(java.util.function.DoubleUnaryOperator f, double sMax, float tScale, double tolerance) {
-        for (int degree = 4; degree <= 24; degree++) {
-            double[] cd = chebyshev(f, sMax, degree);
-            float[] c = new float[cd.length];
-            for (int k = 0; k < c.length; k++) c[k] = (float) cd[k];
-            double err = maxRelativeError(f, c, sMax, tScale);
-            if (err <= tolerance) return c;
+    /** P and Q (Q(0) = 1) of the cheapest degrees (numerator = denominator or one more) meeting the tolerance in float. */
+    private static float[][] fitRational(java.util.function.DoubleUnaryOperator f, double sMax, float uScale, double tolerance) {
+        for (int total = 2; total <= 2 * (TERMS - 1); total++) {
+            int n = total / 2, m = total - n; // numerator degree m ≥ denominator degree n
+            double[][] pq = rationalLeastSquares(f, sMax, m, n);
+            if (pq == null) continue;
+            float[] p = toFloat(pq[0]), q = toFloat(pq[1]);
+            if (maxRelativeError(f, p, q, sMax, uScale) <= tolerance) return new float[][] {p, q};
         }
-        throw new IllegalStateException("no polynomial of degree <= 24 reaches " + tolerance + " for (beta*rc)^2 = " + sMax);
+        throw new IllegalStateException("no rational function of degree <= " + (TERMS - 1) + " reaches " + tolerance
+                + " for (beta*rc)^2 = " + sMax);
     }
 
-    /** Chebyshev coefficients of f(s(t)) on t ∈ [−1, 1], s = (t + 1)·sMax/2, interpolating at the n+1 Chebyshev nodes. */
-    private static double[] chebyshev(java.util.function.DoubleUnaryOperator f, double sMax, int n) {
-        int m = n + 1;
-        double[] fv = new double[m];
-        for (int k = 0; k < m; k++) {
-            double t = Math.cos(Math.PI * (k + 0.5) / m);
-            fv[k] = f.applyAsDouble((t + 1) * sMax / 2);
+    /**
+     * Minimises Σ_i [(P(u_i) − f_i·Q(u_i)) / (f_i·Q_prev(u_i))]² over p_0…p_m, q_1…q_n (q_0 = 1) by Householder
+     * least squares, reweighted six times; null if a denominator comes out with a zero on [0, 1].
+     */
+    private static double[][] rationalLeastSquares(java.util.function.DoubleUnaryOperator f, double sMax, int m, int n) {
+        int samples = 400, cols = m + 1 + n;
+        double[] u = new double[samples], fv = new double[samples], qPrev = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            u[i] = 0.5 * (1 - Math.cos(Math.PI * (i + 0.5) / samples));
+            fv[i] = f.applyAsDouble(u[i] * sMax);
+            qPrev[i] = 1;
         }
-        double[] c = new double[m];
-        for (int j = 0; j < m; j++) {
-            double sum = 0;
-            for (int k = 0; k < m; k++) sum += fv[k] * Math.cos(Math.PI * j * (k + 0.5) / m);
-            c[j] = 2.0 * sum / m;
+        double[] p = null, q = null;
+        for (int iter = 0; iter < 6; iter++) {
+            double[][] a = new double[samples][cols];
+            double[] b = new double[samples];
+            for (int i = 0; i < samples; i++) {
+                double w = 1 / (fv[i] * qPrev[i]), uk = 1;
+                for (int k = 0; k <= m; k++, uk *= u[i]) a[i][k] = uk * w;
+                uk = u[i];
+                for (int k = 1; k <= n; k++, uk *= u[i]) a[i][m + k] = -fv[i] * uk * w;
+                b[i] = fv[i] * w;
+            }
+            double[] x = householderSolve(a, b);
+            p = java.util.Arrays.copyOf(x, m + 1);
+            q = new double[n + 1];
+            q[0] = 1;
+            System.arraycopy(x, m + 1, q, 1, n);
+            for (int i = 0; i < samples; i++) {
+                qPrev[i] = horner(q, u[i]);
+                if (!(qPrev[i] > 0)) return null;
+            }
         }
-        c[0] /= 2;
-        return c;
+        return new double[][] {p, q};
     }
 
-    private static double maxRelativeError(java.util.function.DoubleUnaryOperator f, float[] c, double sMax, float tScale) {
+    /** Least-squares solution of a·x ≈ b (a and b are overwritten). */
+    private static double[] householderSolve(double[][] a, double[] b) {
+        int rows = a.length, cols = a[0].length;
+        double[] v = new double[rows];
+        for (int k = 0; k < cols; k++) {
+            double norm = 0;
+            for (int i = k; i < rows; i++) norm += a[i][k] * a[i][k];
+            norm = Math.sqrt(norm);
+            double alpha = a[k][k] > 0 ? -norm : norm;
+            for (int i = k; i < rows; i++) v[i] = a[i][k];
+            v[k] -= alpha;
+            double vv = 0;
+            for (int i = k; i < rows; i++) vv += v[i] * v[i];
+            if (vv == 0) continue;
+            for (int j = k; j < cols; j++) {
+                double dot = 0;
+                for (int i = k; i < rows; i++) dot += v[i] * a[i][j];
+                double c = 2 * dot / vv;
+                for (int i = k; i < rows; i++) a[i][j] -= c * v[i];
+            }
+            double dot = 0;
+            for (int i = k; i < rows; i++) dot += v[i] * b[i];
+            double c = 2 * dot / vv;
+            for (int i = k; i < rows; i++) b[i] -= c * v[i];
+        }
+        double[] x = new double[cols];
+        for (int k = cols - 1; k >= 0; k--) {
+            double sum = b[k];
+            for (int j = k + 1; j < cols; j++) sum -= a[k][j] * x[j];
+            x[k] = sum / a[k][k];
+        }
+        return x;
+    }
+
+    private static double horner(double[] c, double u) {
+        double r = 0;
+        for (int k = c.length - 1; k >= 0; k--) r = r * u + c[k];
+        return r;
+    }
+
+    private static float[] toFloat(double[] c) {
+        float[] r = new float[c.length];
+        for (int k = 0; k < c.length; k++) r[k] = (float) c[k];
+        return r;
+    }
+
+    private static double maxRelativeError(java.util.function.DoubleUnaryOperator f, float[] p, float[] q, double sMax, float uScale) {
         double worst = 0;
         int samples = 4000;
         for (int i = 0; i <= samples; i++) {
             double s = sMax * i / samples;
-            double exact = f.applyAsDouble(s);
-            float t = (float) s * tScale - 1f;
-            worst = Math.max(worst, Math.abs(clenshaw(c, t) / exact - 1));
+            worst = Math.max(worst, Math.abs(rational(p, q, (float) s * uScale) / f.applyAsDouble(s) - 1));
         }
         return worst;
     }
 
-    /** Σ c_j·T_j(t) in float by Clenshaw's recurrence, as the kernels evaluate it. */
-    static float clenshaw(float[] c, float t) {
-        float t2 = t + t, b1 = 0, b2 = 0;
-        for (int k = c.length - 1; k >= 1; k--) {
-            float b0 = Math.fma(t2, b1, c[k] - b2); // as the vector kernel: one fma, one subtraction
-            b2 = b1;
-            b1 = b0;
-        }
-        return t * b1 - b2 + c[0];
+    /** P(u)/Q(u) in float by Horner with fma, as the kernels evaluate it. */
+    static float rational(float[] p, float[] q, float u) {
+        float a = 0, b = 0;
+        for (int k = p.length - 1; k >= 0; k--) a = Math.fma(a, u, p[k]);
+        for (int k = q.length - 1; k >= 0; k--) b = Math.fma(b, u, q[k]);
+        return a / b;
     }
 
     /** E(s) in float, as the kernels evaluate it. */
     public float e(float s) {
-        return clenshaw(e, s * tScale + tOffset);
+        return rational(eNum, eDen, s * uScale);
     }
 
     /** G(s) in float, as the kernels evaluate it. */
     public float g(float s) {
-        return clenshaw(g, s * tScale + tOffset);
+        return rational(gNum, gDen, s * uScale);
     }
 
     /** The coefficients padded with zeros to length n (the vector kernel's fixed degree), or an error if longer. */
@@ -132,11 +196,13 @@ public final class EwaldPolynomials {
         return java.util.Arrays.copyOf(c, n);
     }
 
-    public int degreeE() {
-        return e.length - 1;
+    /** Degrees of the numerator and denominator of E. */
+    public int[] degreesE() {
+        return degreesE.clone();
     }
 
-    public int degreeG() {
-        return g.length - 1;
+    /** Degrees of the numerator and denominator of G. */
+    public int[] degreesG() {
+        return degreesG.clone();
     }
 }

@@ -19,8 +19,8 @@ final class ScalarClusterKernel implements ClusterKernel {
     @Override
     public void run(ClusterData d, int from, int to, ClusterData.Buffers out, boolean energy, boolean virial) {
         final ClusterPairList l = d.list;
-        final float[] pe = d.poly.e, pg = d.poly.g;
-        final float tScale = d.poly.tScale, beta2 = d.beta * d.beta;
+        final float[] en = d.poly.eNum, ed = d.poly.eDen, gn = d.poly.gNum, gd = d.poly.gDen;
+        final float uScale = d.poly.uScale * d.beta * d.beta;
         double elj = 0, ec = 0;
         for (int ci = from; ci < to; ci++) {
             int ib = ci * 16;
@@ -48,9 +48,9 @@ final class ScalarClusterKernel implements ClusterKernel {
                     if (!interacts) { // excluded: only the Ewald correction −erf(βr)/r, unshifted (as in GROMACS)
                         if (!d.coulomb) continue;
                         float qq = d.qi[ib + lane] * d.qj[jb + lane];
-                        float t = beta2 * r2 * tScale - 1f;
-                        float fscal = -qq * d.beta3 * EwaldPolynomials.clenshaw(pg, t);
-                        if (energy) ecC += -qq * d.beta * EwaldPolynomials.clenshaw(pe, t);
+                        float u = r2 * uScale;
+                        float fscal = -qq * d.beta3 * EwaldPolynomials.rational(gn, gd, u);
+                        if (energy) ecC += -qq * d.beta * EwaldPolynomials.rational(en, ed, u);
                         float fx = fscal * dx, fy = fscal * dy, fz = fscal * dz;
                         out.fix[ib + lane] -= fx;
                         out.fiy[ib + lane] -= fy;
@@ -95,9 +95,9 @@ final class ScalarClusterKernel implements ClusterKernel {
                     if (d.coulomb) {
                         float qq = d.qi[ib + lane] * d.qj[jb + lane];
                         float rinv = (float) Math.sqrt(rinv2);
-                        float t = beta2 * r2 * tScale - 1f;
-                        fscal += qq * (rinv * rinv2 - d.beta3 * EwaldPolynomials.clenshaw(pg, t));
-                        if (energy) ecC += qq * (rinv - d.beta * EwaldPolynomials.clenshaw(pe, t) - d.coulombShift);
+                        float u = r2 * uScale;
+                        fscal += qq * (rinv * rinv2 - d.beta3 * EwaldPolynomials.rational(gn, gd, u));
+                        if (energy) ecC += qq * (rinv - d.beta * EwaldPolynomials.rational(en, ed, u) - d.coulombShift);
                     }
                     float fx = fscal * dx, fy = fscal * dy, fz = fscal * dz;
                     out.fix[ib + lane] -= fx;

@@ -35,8 +35,9 @@ final class VectorClusterKernel implements ClusterKernel {
     @Override
     public void run(ClusterData d, int from, int to, ClusterData.Buffers out, boolean energy, boolean virial) {
         final ClusterPairList l = d.list;
-        final float[] pe = d.poly.ePadded, pg = d.poly.gPadded; // padded once, at construction
-        final float tScale = d.poly.tScale, beta2 = d.beta * d.beta, rc2 = d.rc2, beta3 = d.beta3, beta = d.beta;
+        // coefficients padded to EwaldPolynomials.TERMS once, at construction
+        final float[] en = d.poly.eNum, ed = d.poly.eDen, gn = d.poly.gNum, gd = d.poly.gDen;
+        final float uScale = d.poly.uScale * d.beta * d.beta, rc2 = d.rc2, beta3 = d.beta3, beta = d.beta;
         final boolean lb = d.lorentzBerthelot, coulomb = d.coulomb, ljShifted = d.ljShifted;
         final float cshift = d.coulombShift, rc2inv = d.rc2inv;
         final long laneBits = L == 64 ? -1L : (1L << L) - 1;
@@ -112,44 +113,25 @@ final class VectorClusterKernel implements ClusterKernel {
                             rinv3 = zero.blend(rinv3, m);
                             shift = zero.blend(shift, m);
                         }
-                        FloatVector t = r2.mul(beta2 * tScale).sub(1f), t2 = t.add(t);
-                        // Clenshaw's recurrence for degree 15 (coefficients padded with zeros), written out:
-                        // a loop or a call here makes C2 box the vectors (65-150 bytes per cluster pair);
-                        // b_k = fma(2t, b_{k+1}, c_k − b_{k+2}): two operations per degree
-                        FloatVector g15 = FloatVector.broadcast(S, pg[15]);
-                        FloatVector g14 = t2.fma(g15, FloatVector.broadcast(S, pg[14]));
-                        FloatVector g13 = t2.fma(g14, FloatVector.broadcast(S, pg[13]).sub(g15));
-                        FloatVector g12 = t2.fma(g13, FloatVector.broadcast(S, pg[12]).sub(g14));
-                        FloatVector g11 = t2.fma(g12, FloatVector.broadcast(S, pg[11]).sub(g13));
-                        FloatVector g10 = t2.fma(g11, FloatVector.broadcast(S, pg[10]).sub(g12));
-                        FloatVector g9 = t2.fma(g10, FloatVector.broadcast(S, pg[9]).sub(g11));
-                        FloatVector g8 = t2.fma(g9, FloatVector.broadcast(S, pg[8]).sub(g10));
-                        FloatVector g7 = t2.fma(g8, FloatVector.broadcast(S, pg[7]).sub(g9));
-                        FloatVector g6 = t2.fma(g7, FloatVector.broadcast(S, pg[6]).sub(g8));
-                        FloatVector g5 = t2.fma(g6, FloatVector.broadcast(S, pg[5]).sub(g7));
-                        FloatVector g4 = t2.fma(g5, FloatVector.broadcast(S, pg[4]).sub(g6));
-                        FloatVector g3 = t2.fma(g4, FloatVector.broadcast(S, pg[3]).sub(g5));
-                        FloatVector g2 = t2.fma(g3, FloatVector.broadcast(S, pg[2]).sub(g4));
-                        FloatVector g1 = t2.fma(g2, FloatVector.broadcast(S, pg[1]).sub(g3));
-                        FloatVector g = t.mul(g1).sub(g2).add(pg[0]);
+                        FloatVector u = r2.mul(uScale);
+                        // G = P(u)/Q(u) by Horner, written out (degree 5, unused top coefficients zero): a loop or a
+                        // call here makes C2 box the vectors (65-150 bytes per cluster pair)
+                        FloatVector gp = FloatVector.broadcast(S, gn[5]).fma(u, FloatVector.broadcast(S, gn[4]))
+                                .fma(u, FloatVector.broadcast(S, gn[3])).fma(u, FloatVector.broadcast(S, gn[2]))
+                                .fma(u, FloatVector.broadcast(S, gn[1])).fma(u, FloatVector.broadcast(S, gn[0]));
+                        FloatVector gq = FloatVector.broadcast(S, gd[5]).fma(u, FloatVector.broadcast(S, gd[4]))
+                                .fma(u, FloatVector.broadcast(S, gd[3])).fma(u, FloatVector.broadcast(S, gd[2]))
+                                .fma(u, FloatVector.broadcast(S, gd[1])).fma(u, FloatVector.broadcast(S, gd[0]));
+                        FloatVector g = gp.div(gq);
                         fscal = fscal.add(qq.mul(rinv3.sub(g.mul(beta3))));
                         if (energy) {
-                            FloatVector e15 = FloatVector.broadcast(S, pe[15]);
-                            FloatVector e14 = t2.fma(e15, FloatVector.broadcast(S, pe[14]));
-                            FloatVector e13 = t2.fma(e14, FloatVector.broadcast(S, pe[13]).sub(e15));
-                            FloatVector e12 = t2.fma(e13, FloatVector.broadcast(S, pe[12]).sub(e14));
-                            FloatVector e11 = t2.fma(e12, FloatVector.broadcast(S, pe[11]).sub(e13));
-                            FloatVector e10 = t2.fma(e11, FloatVector.broadcast(S, pe[10]).sub(e12));
-                            FloatVector e9 = t2.fma(e10, FloatVector.broadcast(S, pe[9]).sub(e11));
-                            FloatVector e8 = t2.fma(e9, FloatVector.broadcast(S, pe[8]).sub(e10));
-                            FloatVector e7 = t2.fma(e8, FloatVector.broadcast(S, pe[7]).sub(e9));
-                            FloatVector e6 = t2.fma(e7, FloatVector.broadcast(S, pe[6]).sub(e8));
-                            FloatVector e5 = t2.fma(e6, FloatVector.broadcast(S, pe[5]).sub(e7));
-                            FloatVector e4 = t2.fma(e5, FloatVector.broadcast(S, pe[4]).sub(e6));
-                            FloatVector e3 = t2.fma(e4, FloatVector.broadcast(S, pe[3]).sub(e5));
-                            FloatVector e2 = t2.fma(e3, FloatVector.broadcast(S, pe[2]).sub(e4));
-                            FloatVector e1 = t2.fma(e2, FloatVector.broadcast(S, pe[1]).sub(e3));
-                            FloatVector e = t.mul(e1).sub(e2).add(pe[0]);
+                            FloatVector ep = FloatVector.broadcast(S, en[5]).fma(u, FloatVector.broadcast(S, en[4]))
+                                    .fma(u, FloatVector.broadcast(S, en[3])).fma(u, FloatVector.broadcast(S, en[2]))
+                                    .fma(u, FloatVector.broadcast(S, en[1])).fma(u, FloatVector.broadcast(S, en[0]));
+                            FloatVector eq = FloatVector.broadcast(S, ed[5]).fma(u, FloatVector.broadcast(S, ed[4]))
+                                    .fma(u, FloatVector.broadcast(S, ed[3])).fma(u, FloatVector.broadcast(S, ed[2]))
+                                    .fma(u, FloatVector.broadcast(S, ed[1])).fma(u, FloatVector.broadcast(S, ed[0]));
+                            FloatVector e = ep.div(eq);
                             vc = vc.add(qq.mul(rinv.sub(e.mul(beta)).sub(shift)), mAll);
                         }
                     }
