@@ -28,6 +28,31 @@ public final class ForceAccumulator {
         this.fz = new double[natoms];
     }
 
+    /**
+     * A view that adds forces into the given arrays (another accumulator's) and keeps its own energies and
+     * virial: threads whose items touch disjoint atoms write forces in place and sum the rest afterwards.
+     */
+    public ForceAccumulator(double[] fx, double[] fy, double[] fz) {
+        this.natoms = fx.length;
+        this.fx = fx;
+        this.fy = fy;
+        this.fz = fz;
+    }
+
+    /** Zeroes energies and virial only (a view's forces belong to its owner). */
+    public void clearEnergiesAndVirial() {
+        Arrays.fill(virial, 0);
+        Arrays.fill(energies, 0);
+        dispersionVirial = 0;
+    }
+
+    /** Adds another accumulator's energies and virial, not its forces. */
+    public void addEnergiesAndVirial(ForceAccumulator other) {
+        for (int k = 0; k < 9; k++) virial[k] += other.virial[k];
+        dispersionVirial += other.dispersionVirial;
+        for (int k = 0; k < energies.length; k++) energies[k] += other.energies[k];
+    }
+
     public void clear() {
         Arrays.fill(fx, 0);
         Arrays.fill(fy, 0);

@@ -37,7 +37,17 @@ public abstract class BondedTermForce implements Force {
         this.energyTerm = energyTerm;
         this.count = terms.count();
         this.atoms = terms.atoms();
-        this.parallel = new org.sheath.engine.force.RangeParallel(count, this::compute);
+        int arity = expected.atomCount();
+        int[] lo = new int[count], hi = new int[count];
+        for (int k = 0; k < count; k++) {
+            lo[k] = Integer.MAX_VALUE;
+            hi[k] = -1;
+            for (int a = 0; a < arity; a++) {
+                lo[k] = Math.min(lo[k], atoms[k * arity + a]);
+                hi[k] = Math.max(hi[k], atoms[k * arity + a]);
+            }
+        }
+        this.parallel = new org.sheath.engine.force.RangeParallel(count, this::compute, lo, hi);
     }
 
     public final TermKind kind() {

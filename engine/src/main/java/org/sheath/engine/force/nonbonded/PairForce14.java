@@ -17,7 +17,6 @@ import org.sheath.forcefields.model.FlatTopology;
 public final class PairForce14 implements Force {
     private final int[] pi, pj;
     private final double[] c6, c12, qq;
-    private final double[] d = new double[3];
 
     public PairForce14(int[] pairI, int[] pairJ, double[] pairC6, double[] pairC12, double[] pairQQ) {
         int m = pairI.length;
@@ -29,6 +28,19 @@ public final class PairForce14 implements Force {
         this.c6 = pairC6.clone();
         this.c12 = pairC12.clone();
         this.qq = pairQQ.clone();
+        int[] lo = new int[m], hi = new int[m];
+        for (int k = 0; k < m; k++) {
+            lo[k] = Math.min(pi[k], pj[k]);
+            hi[k] = Math.max(pi[k], pj[k]);
+        }
+        this.parallel = new org.sheath.engine.force.RangeParallel(m, this::compute, lo, hi);
+    }
+
+    private final org.sheath.engine.force.RangeParallel parallel;
+
+    @Override
+    public void attach(org.sheath.engine.parallel.WorkerPool pool) {
+        parallel.attach(pool);
     }
 
     public static PairForce14 of(FlatTopology top) {
@@ -51,16 +63,26 @@ public final class PairForce14 implements Force {
 
     @Override
     public void compute(State s, ForceAccumulator out, int flags) {
+        parallel.compute(s, out);
+    }
+
+    /** The pairs [from, to) (threads take disjoint ranges). */
+    private void compute(State s, ForceAccumulator out, int from, int to) {
         double elj = 0, ec = 0;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
         double[] fx = out.fx, fy = out.fy, fz = out.fz;
-        for (int k = 0; k < pi.length; k++) {
+        final org.sheath.engine.system.Box box = s.box;
+        final double ax = box.ax(), bx = box.bx(), by = box.by(), cx = box.cx(), cy = box.cy(), cz = box.cz();
+        final double iax = 1 / ax, iby = 1 / by, icz = 1 / cz;
+        for (int k = from; k < to; k++) {
             int i = pi[k], j = pj[k];
-            d[0] = s.x[j] - s.x[i];
-            d[1] = s.y[j] - s.y[i];
-            d[2] = s.z[j] - s.z[i];
-            s.box.minimumImage(d);
-            double dx = d[0], dy = d[1], dz = d[2];
+            // minimum image as Box.minimumImage (c, b, a), written out: threads share this force, no scratch array
+            double dx = s.x[j] - s.x[i], dy = s.y[j] - s.y[i], dz = s.z[j] - s.z[i];
+            double sh = Math.rint(dz * icz);
+            dx -= sh * cx; dy -= sh * cy; dz -= sh * cz;
+            sh = Math.rint(dy * iby);
+            dx -= sh * bx; dy -= sh * by;
+            dx -= Math.rint(dx * iax) * ax;
             double r2 = dx * dx + dy * dy + dz * dz;
             double rinv2 = 1.0 / r2;
             double rinv6 = rinv2 * rinv2 * rinv2;
