@@ -51,6 +51,7 @@ public final class Dynamics {
             invMass[i] = 1.0 / mass[i];
         }
         this.constraints = constraints == null ? Constraints.NONE : constraints;
+        this.constraints.attach(context.pool());
         this.comRemoval = comRemoval;
         this.dof = 3.0 * natoms - this.constraints.count() - (comRemoval ? 3 : 0);
         if (!(dof > 0)) throw new IllegalArgumentException("no degrees of freedom left: " + natoms + " atoms, "

@@ -1,5 +1,7 @@
 package org.sheath.engine.integrate.constraint;
 
+import org.sheath.engine.parallel.WorkerPool;
+
 import java.util.Locale;
 import org.sheath.engine.system.MdSystem;
 import org.sheath.engine.system.State;
@@ -30,14 +32,38 @@ public final class ConstraintSet implements Constraints {
     private final Settle settle;
     private final double tol;
     private final MdSystem system;
-    private final double[] scratch = new double[3], ref = new double[3];
+    private final double[] scratch = new double[3];
 
-    private ConstraintSet(MdSystem system, int[] ci, int[] cj, double[] dist, boolean[] replaced, Settle settle, double tol) {
+    /** Constraint index where each connected group of constraints (a molecule's) starts, and npairs at the end. */
+    private final int[] groupStart;
+    private WorkerPool pool;
+    /** Per thread: its constraints cuts[t] … cuts[t+1] (whole groups), scratch, virial; null: serial. */
+    private int[] cuts;
+    private double[][] threadScratch = {new double[3]}, threadRef = {new double[3]}, threadVirial = {new double[6]};
+    // arguments of the current call, for the pool tasks
+    private State cur;
+    private double[] curXr, curYr, curZr, curRates;
+    private double curDt;
+    private final java.util.function.IntConsumer positionsTask = t -> positions(cur, curXr, curYr, curZr, curDt, cuts[t],
+            cuts[t + 1], threadScratch[t], threadRef[t]);
+    private final java.util.function.IntConsumer velocitiesTask = t -> velocities(cur, curRates, cuts[t], cuts[t + 1],
+            threadScratch[t], threadVirial[t]);
+
+    private ConstraintSet(MdSystem system, int[] ci0, int[] cj0, double[] dist0, boolean[] replaced, Settle settle, double tol) {
         this.system = system;
-        this.npairs = ci.length;
-        this.ci = ci;
-        this.cj = cj;
-        this.dist = dist;
+        this.npairs = ci0.length;
+        // order the constraints group by group (groups connected through shared atoms, in order of first
+        // appearance, each in its own order): SHAKE iterates each group alone, so threads can take whole groups
+        int[] order = groupOrder(system.natoms, ci0, cj0);
+        this.ci = new int[npairs];
+        this.cj = new int[npairs];
+        this.dist = new double[npairs];
+        for (int k = 0; k < npairs; k++) {
+            ci[k] = ci0[order[k]];
+            cj[k] = cj0[order[k]];
+            dist[k] = dist0[order[k]];
+        }
+        this.groupStart = groupStarts(system.natoms, ci, cj);
         this.d2 = new double[npairs];
         this.invMi = new double[npairs];
         this.invMj = new double[npairs];
@@ -49,6 +75,82 @@ public final class ConstraintSet implements Constraints {
         this.replaced = replaced;
         this.settle = settle;
         this.tol = tol;
+    }
+
+    /** Constraint indices grouped by connected component (components by first appearance, stable inside). */
+    private static int[] groupOrder(int natoms, int[] ci, int[] cj) {
+        int[] root = unionFind(natoms, ci, cj);
+        int n = ci.length;
+        int[] firstOfRoot = new int[natoms];
+        java.util.Arrays.fill(firstOfRoot, -1);
+        Integer[] idx = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            idx[k] = k;
+            int r = root[ci[k]];
+            if (firstOfRoot[r] < 0) firstOfRoot[r] = k;
+        }
+        java.util.Arrays.sort(idx, java.util.Comparator.comparingInt((Integer k) -> firstOfRoot[root[ci[k]]]).thenComparingInt(k -> k));
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) order[k] = idx[k];
+        return order;
+    }
+
+    /** Starts of the runs of equal component in an ordered constraint list, and n at the end. */
+    private static int[] groupStarts(int natoms, int[] ci, int[] cj) {
+        int[] root = unionFind(natoms, ci, cj);
+        it.unimi.dsi.fastutil.ints.IntArrayList starts = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        for (int k = 0; k < ci.length; k++) if (k == 0 || root[ci[k]] != root[ci[k - 1]]) starts.add(k);
+        starts.add(ci.length);
+        return starts.toIntArray();
+    }
+
+    /** Root atom of each atom's component under the constraint bonds. */
+    private static int[] unionFind(int natoms, int[] ci, int[] cj) {
+        int[] parent = new int[natoms];
+        for (int i = 0; i < natoms; i++) parent[i] = i;
+        for (int k = 0; k < ci.length; k++) {
+            int a = find(parent, ci[k]), b = find(parent, cj[k]);
+            if (a != b) parent[Math.max(a, b)] = Math.min(a, b);
+        }
+        for (int i = 0; i < natoms; i++) parent[i] = find(parent, i);
+        return parent;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /** Fewer pair constraints than this stay on the calling thread. */
+    static final int MIN_PARALLEL = 1000;
+
+    /**
+     * Runs SHAKE and RATTLE on the pool's threads, each on whole groups (about equal shares): every group is
+     * iterated alone and in the same order as on one thread, so positions and velocities are the same bits
+     * for any thread count (the virial is summed per thread).
+     */
+    @Override
+    public void attach(WorkerPool pool) {
+        this.pool = pool;
+        int t = pool == null ? 1 : pool.threads();
+        if (t < 2 || npairs < MIN_PARALLEL) {
+            cuts = null;
+            return;
+        }
+        cuts = new int[t + 1];
+        cuts[t] = npairs;
+        for (int k = 1; k < t; k++) {
+            int target = (int) ((long) npairs * k / t);
+            int g = java.util.Arrays.binarySearch(groupStart, target);
+            if (g < 0) g = -g - 1;
+            cuts[k] = Math.max(cuts[k - 1], groupStart[Math.min(g, groupStart.length - 1)]);
+        }
+        threadScratch = new double[t][3];
+        threadRef = new double[t][3];
+        threadVirial = new double[t][6];
     }
 
     /** The constraints of a system for the mode, tolerance {@link #DEFAULT_TOLERANCE}. */
@@ -127,25 +229,40 @@ public final class ConstraintSet implements Constraints {
         return npairs + 3 * settleCount();
     }
 
-    private void diff(State s, double[] x, double[] y, double[] z, int i, int j, double[] out) {
+    private static void diff(State s, double[] x, double[] y, double[] z, int i, int j, double[] out) {
         out[0] = x[j] - x[i];
         out[1] = y[j] - y[i];
         out[2] = z[j] - z[i];
         s.box.minimumImage(out);
     }
 
+
     @Override
     public void constrainPositions(State s, double[] xr, double[] yr, double[] zr, double dt) {
         if (settle != null) settle.positions(s, xr, yr, zr, dt);
         if (npairs == 0) return;
+        if (cuts == null) {
+            positions(s, xr, yr, zr, dt, 0, npairs, threadScratch[0], threadRef[0]);
+            return;
+        }
+        cur = s; curXr = xr; curYr = yr; curZr = zr; curDt = dt;
+        try {
+            pool.run(positionsTask);
+        } finally {
+            cur = null; curXr = curYr = curZr = null;
+        }
+    }
+
+    /** SHAKE on constraints [from, to) (whole groups) until each holds; w, ref: the thread's scratch vectors. */
+    private void positions(State s, double[] xr, double[] yr, double[] zr, double dt, int from, int to, double[] w, double[] ref) {
         double[] x = s.x, y = s.y, z = s.z;
         double invDt = dt > 0 ? 1.0 / dt : 0;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             boolean done = true;
-            for (int k = 0; k < npairs; k++) {
+            for (int k = from; k < to; k++) {
                 int i = ci[k], j = cj[k];
-                diff(s, x, y, z, i, j, scratch);
-                double sx = scratch[0], sy = scratch[1], sz = scratch[2];
+                diff(s, x, y, z, i, j, w);
+                double sx = w[0], sy = w[1], sz = w[2];
                 double s2 = sx * sx + sy * sy + sz * sz;
                 double dd = d2[k] - s2;
                 if (Math.abs(dd) <= 2 * tol * d2[k]) continue;
@@ -166,23 +283,47 @@ public final class ConstraintSet implements Constraints {
             }
             if (done) return;
         }
-        fail(worst(s), s, "did not converge in " + MAX_ITERATIONS + " SHAKE iterations");
+        fail(worst(s, from, to), s, "did not converge in " + MAX_ITERATIONS + " SHAKE iterations");
     }
 
     @Override
     public void constrainVelocities(State s, double impulseTime, double[] virial, double[] rates) {
         if (settle != null) settle.velocities(s, impulseTime, virial, rates);
-        boolean mtk = rates != null && (rates[0] != 0 || rates[1] != 0 || rates[2] != 0);
-        double ra = mtk ? rates[0] : 0, rb = mtk ? rates[1] : 0, rc = mtk ? rates[2] : 0;
         if (npairs == 0) return;
+        boolean mtk = rates != null && (rates[0] != 0 || rates[1] != 0 || rates[2] != 0);
+        double[] r = mtk ? rates : null;
+        if (cuts == null) {
+            java.util.Arrays.fill(threadVirial[0], 0);
+            velocities(s, r, 0, npairs, threadScratch[0], threadVirial[0]);
+        } else {
+            cur = s; curRates = r;
+            try {
+                pool.run(velocitiesTask);
+            } finally {
+                cur = null; curRates = null;
+            }
+        }
+        if (virial != null) {
+            double f = 1.0 / impulseTime;
+            for (double[] w : threadVirial) {
+                virial[0] += w[0] * f; virial[1] += w[1] * f; virial[2] += w[2] * f;
+                virial[3] += w[1] * f; virial[4] += w[3] * f; virial[5] += w[4] * f;
+                virial[6] += w[2] * f; virial[7] += w[4] * f; virial[8] += w[5] * f;
+            }
+        }
+    }
+
+    /** RATTLE on constraints [from, to) (whole groups); the virial sums (xx, xy, xz, yy, yz, zz, without 1/impulse time) into vir. */
+    private void velocities(State s, double[] rates, int from, int to, double[] scr, double[] vir) {
+        double ra = rates != null ? rates[0] : 0, rb = rates != null ? rates[1] : 0, rc = rates != null ? rates[2] : 0;
         double[] x = s.x, y = s.y, z = s.z, vx = s.vx, vy = s.vy, vz = s.vz;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             boolean done = true;
-            for (int k = 0; k < npairs; k++) {
+            for (int k = from; k < to; k++) {
                 int i = ci[k], j = cj[k];
-                diff(s, x, y, z, i, j, scratch);
-                double rx = scratch[0], ry = scratch[1], rz = scratch[2];
+                diff(s, x, y, z, i, j, scr);
+                double rx = scr[0], ry = scr[1], rz = scr[2];
                 double rv = rx * (vx[j] - vx[i]) + ry * (vy[j] - vy[i]) + rz * (vz[j] - vz[i])
                         + ra * rx * rx + rb * ry * ry + rc * rz * rz;
                 // relative velocity along the bond below tol·d per fs (rv = r·v_ij ≈ d·v_along)
@@ -197,14 +338,9 @@ public final class ConstraintSet implements Constraints {
                 w11 -= ry * gy; w12 -= ry * gz; w22 -= rz * gz;
             }
             if (done) break;
-            if (it == MAX_ITERATIONS - 1) fail(worst(s), s, "velocities did not converge in " + MAX_ITERATIONS + " RATTLE iterations");
+            if (it == MAX_ITERATIONS - 1) fail(worst(s, from, to), s, "velocities did not converge in " + MAX_ITERATIONS + " RATTLE iterations");
         }
-        if (virial != null) {
-            double f = 1.0 / impulseTime;
-            virial[0] += w00 * f; virial[1] += w01 * f; virial[2] += w02 * f;
-            virial[3] += w01 * f; virial[4] += w11 * f; virial[5] += w12 * f;
-            virial[6] += w02 * f; virial[7] += w12 * f; virial[8] += w22 * f;
-        }
+        vir[0] = w00; vir[1] = w01; vir[2] = w02; vir[3] = w11; vir[4] = w12; vir[5] = w22;
     }
 
     @Override
@@ -218,10 +354,11 @@ public final class ConstraintSet implements Constraints {
         return worst;
     }
 
-    private int worst(State s) {
-        int w = 0;
+    private int worst(State s, int from, int to) {
+        int w = from;
         double wd = -1;
-        for (int k = 0; k < npairs; k++) {
+        double[] scratch = new double[3]; // only on the way to an error
+        for (int k = from; k < to; k++) {
             diff(s, s.x, s.y, s.z, ci[k], cj[k], scratch);
             double dev = Math.abs(scratch[0] * scratch[0] + scratch[1] * scratch[1] + scratch[2] * scratch[2] - d2[k]) / d2[k];
             if (!(dev <= wd)) {
@@ -233,6 +370,7 @@ public final class ConstraintSet implements Constraints {
     }
 
     private void fail(int k, State s, String what) {
+        double[] scratch = new double[3]; // a thread may fail while another runs
         diff(s, s.x, s.y, s.z, ci[k], cj[k], scratch);
         double r = Math.sqrt(scratch[0] * scratch[0] + scratch[1] * scratch[1] + scratch[2] * scratch[2]);
         throw new ConstraintFailureException(String.format(Locale.ROOT, "step %d: constraint between %s and %s %s "

@@ -8,6 +8,10 @@ import org.sheath.engine.system.State;
  * allocation-free per call.
  */
 public interface Constraints {
+    /** Runs on the pool's threads where the implementation can (default: on the calling thread). */
+    default void attach(org.sheath.engine.parallel.WorkerPool pool) {
+    }
+
     /** Number of independent constrained distances (a rigid water counts 3): removed from the degrees of freedom. */
     int count();
 
