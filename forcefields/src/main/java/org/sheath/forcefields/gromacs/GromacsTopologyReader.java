@@ -93,13 +93,11 @@ public final class GromacsTopologyReader {
                 if (close < 0 || !text.substring(close + 1).isBlank()) {
                     throw line.error("malformed directive line '" + text + "'; expected e.g. [ atoms ]");
                 }
-                directive = text.substring(1, close).strip().toLowerCase();
+                directive = canonicalDirective(text.substring(1, close).strip());
                 startDirective(directive, line);
                 continue;
             }
-            if (directive == null) {
-                throw line.error("data before the first [ directive ]");
-            }
+            if (directive == null) continue; // grompp skips text before the first directive (amber*.ff banners)
             Fields f = new Fields(line, text, directive);
             dispatch(directive, f);
         }
@@ -140,6 +138,26 @@ public final class GromacsTopologyReader {
                     + "[ dihedrals ])");
         }
         if (!d.equals("defaults")) sawNonDefaults = true;
+    }
+
+    /** Directive names as written here (GROMACS's spelling; some with underscores). */
+    private static final java.util.Map<String, String> DIRECTIVES = new java.util.HashMap<>();
+
+    static {
+        for (String d : new String[] {"defaults", "moleculetype", "atoms", "bonds", "pairs", "angles", "dihedrals", "exclusions",
+                "constraints", "settles", "sheath_fudge", "pairs_nb", "system", "molecules", "atomtypes", "bondtypes",
+                "angletypes", "dihedraltypes", "pairtypes", "nonbond_params", "constrainttypes"}) {
+            DIRECTIVES.put(d.replace("_", ""), d);
+        }
+    }
+
+    /**
+     * The directive as this reader names it: grompp matches names ignoring case, '-' and '_' (so
+     * {@code [ molecule_type ]} is {@code [ moleculetype ]}, as in GROMACS's own test topologies).
+     */
+    static String canonicalDirective(String raw) {
+        String lower = raw.toLowerCase(java.util.Locale.ROOT);
+        return DIRECTIVES.getOrDefault(lower.replace("_", "").replace("-", ""), lower);
     }
 
     private void dispatch(String d, Fields f) {

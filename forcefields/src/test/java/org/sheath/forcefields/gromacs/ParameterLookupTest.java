@@ -228,4 +228,21 @@ class ParameterLookupTest {
         assertThat(r3.sigma()).isCloseTo(0.4, within(1e-12));
         assertThat(r3.epsilon()).isCloseTo(0.6, within(1e-12));
     }
+
+    /** grompp matches directive names ignoring case, '-' and '_': GROMACS's own test topologies write [ molecule_type ]. */
+    @Test
+    void directiveNamesIgnoreCaseDashesAndUnderscores() {
+        String text = TOP.replace("[ moleculetype ]", "[ Molecule_Type ]").replace("[ nonbond_params ]", "[ nonbondparams ]")
+                .replace("[ atoms ]", "[ ATOMS ]");
+        Topology t = GromacsTopologyReader.read(TopFiles.write(dir, "u.top", text));
+        assertThat(t.moleculeTypes()).hasSameSizeAs(top.moleculeTypes());
+        assertThat(FlatTopology.of(t).c6).isEqualTo(FlatTopology.of(top).c6);
+    }
+
+    /** Text before the first directive is skipped, as grompp does (GROMACS's amber*.ff/forcefield.itp start with a banner). */
+    @Test
+    void textBeforeTheFirstDirectiveIsSkipped() {
+        Topology t = GromacsTopologyReader.read(TopFiles.write(dir, "b.top", "****************\n* a banner *\n" + TOP));
+        assertThat(FlatTopology.of(t).natoms).isEqualTo(FlatTopology.of(top).natoms);
+    }
 }
