@@ -393,7 +393,9 @@ public final class ClusterPairList {
                     pt.cursor[key] = cj;
                     for (; cj < end; cj++) {
                         if (bb[6 * cj + 2] + sz >= z1 + rlist) break;
-                        if (cj == ci && s != CENTER_SHIFT) continue;
+                        // a cluster with its own image: one of each pair of opposite shifts (a cluster can be
+                        // wider than L − rlist when a column spans a small box, so these pairs can interact)
+                        if (cj == ci && s < CENTER_SHIFT) continue;
                         double d2 = boxDistance2(ci, cj, sx, sy, sz);
                         if (d2 < rl2) addIfAnyPair(pt, ci, cj, s, sx, sy, sz, rl2, d2);
                     }
@@ -417,7 +419,7 @@ public final class ClusterPairList {
      */
     private void addIfAnyPair(Part pt, int ci, int cjc, int s, double sx, double sy, double sz, double rl2, double d2) {
         int m = rowMask(real[ci]) & colMask(real[cjc]);
-        if (ci == cjc) m &= UPPER_TRIANGLE;
+        if (ci == cjc && s == CENTER_SHIFT) m &= UPPER_TRIANGLE; // with an image shift every (a, b) is a distinct pair
         int x = pt.excl[cjc] & m; // marked before the search of ci
         m &= ~x;
         if (!keepExcluded) x = 0;
