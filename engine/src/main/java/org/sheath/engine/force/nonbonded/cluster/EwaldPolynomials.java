@@ -11,12 +11,13 @@ import org.sheath.engine.math.Erfc;
  *   −(d/dr)[erfc(βr)/r] / r  = 1/r³ − β³·G(s),          G(s) = erf(x)/x³ − (2/√π)·e^{−s}/s
  * </pre>
  * E and G are smooth on 0 ≤ s ≤ s_max = (β·rc)² (s_max depends on ewald-rtol only: 9.8 at 1e-5). Each is
- * P(u)/Q(u) in u = s/s_max ∈ [0, 1] (Horner, Q(0) = 1): G, which every pair of every step needs, with
- * numerator and denominator of degree 4 at rtol 1e-5 (nine multiply-adds and a division; a Chebyshev series
- * needed degree 12, 36 operations). The coefficients are fitted at construction (any β and rc) by linearised
- * least squares in relative error, reweighted by the previous denominator (Sanathanan–Koerner iteration), on
- * Chebyshev-spaced samples; the cheapest degrees whose float evaluation, as the kernels do it, stays within
- * {@link #TOLERANCE_E} and {@link #TOLERANCE_G} on a fine sample are kept.
+ * P(u)/Q(u) in u = s/s_max ∈ [0, 1] (Horner, Q(0) = 1), numerator and denominator of degree at most 5: for G,
+ * which every pair of every step needs, ten multiply-adds and a division (the degree-12 Chebyshev series it
+ * replaced took 36 operations). The coefficients are fitted at construction (any β and rc) by linearised least
+ * squares in relative error, reweighted by the previous denominator (Sanathanan–Koerner iteration), on
+ * Chebyshev-spaced samples; of the degree pairs tried the one with the smallest float error, evaluated as the
+ * kernels do it, is kept (3e-7 for G and 2e-7 for E at ewald-rtol 1e-5) and must be within {@link #TOLERANCE_E}
+ * and {@link #TOLERANCE_G}.
  */
 public final class EwaldPolynomials {
     /**
@@ -50,6 +51,12 @@ public final class EwaldPolynomials {
         this.degreesG = new int[] {rg[0].length - 1, rg[1].length - 1};
     }
 
+    /** The largest relative float error of the E and G in use, on the fit's check sample. */
+    public double[] errors() {
+        return new double[] {maxRelativeError(EwaldPolynomials::e, eNum, eDen, sMax, uScale),
+                maxRelativeError(EwaldPolynomials::g, gNum, gDen, sMax, uScale)};
+    }
+
     /** E(s) = erf(√s)/√s. */
     static double e(double s) {
         if (s < 1e-6) return TWO_OVER_SQRT_PI * (1 - s / 3 + s * s / 10);
@@ -67,17 +74,31 @@ public final class EwaldPolynomials {
         return Erfc.erf(x) / (s * x) - TWO_OVER_SQRT_PI * Math.exp(-s) / s;
     }
 
-    /** P and Q (Q(0) = 1) of the cheapest degrees (numerator = denominator or one more) meeting the tolerance in float. */
+    /**
+     * P and Q (Q(0) = 1) with the smallest float error among numerator degrees up to TERMS − 1 and denominator
+     * degrees up to the numerator's (the kernels evaluate the full padded degree anyway, so the most accurate
+     * fit costs nothing more); an error if even that misses the tolerance.
+     */
     private static float[][] fitRational(java.util.function.DoubleUnaryOperator f, double sMax, float uScale, double tolerance) {
-        for (int total = 2; total <= 2 * (TERMS - 1); total++) {
-            int n = total / 2, m = total - n; // numerator degree m ≥ denominator degree n
-            double[][] pq = rationalLeastSquares(f, sMax, m, n);
-            if (pq == null) continue;
-            float[] p = toFloat(pq[0]), q = toFloat(pq[1]);
-            if (maxRelativeError(f, p, q, sMax, uScale) <= tolerance) return new float[][] {p, q};
+        float[][] best = null;
+        double bestErr = Double.POSITIVE_INFINITY;
+        for (int m = 2; m < TERMS; m++) {
+            for (int n = Math.max(1, m - 1); n <= m; n++) {
+                double[][] pq = rationalLeastSquares(f, sMax, m, n);
+                if (pq == null) continue;
+                float[] p = toFloat(pq[0]), q = toFloat(pq[1]);
+                double err = maxRelativeError(f, p, q, sMax, uScale);
+                if (err < bestErr) {
+                    bestErr = err;
+                    best = new float[][] {p, q};
+                }
+            }
         }
-        throw new IllegalStateException("no rational function of degree <= " + (TERMS - 1) + " reaches " + tolerance
-                + " for (beta*rc)^2 = " + sMax);
+        if (best == null || bestErr > tolerance) {
+            throw new IllegalStateException("no rational function of degree <= " + (TERMS - 1) + " reaches " + tolerance
+                    + " for (beta*rc)^2 = " + sMax + " (best " + bestErr + ")");
+        }
+        return best;
     }
 
     /**
