@@ -54,10 +54,15 @@ frames=$(( PS * 5 ))
 per=$(( frames / BLOCKS ))
 for k in cluster reference; do
   traj="$k/nvt.xtc"
-  for pair in "LI:name O1 and resname DMF" "LI:name O O1 O2 O3 and resname TFSI" "ZN:name O1 and resname DMF"; do
-    ref=${pair%%:*}; sel=${pair#*:}; tag=$(echo "$ref-$sel" | tr -cs 'A-Za-z0-9' '_')
+  # ion shells (they exchange on ns: over tens of ps each run keeps the shells it started with, so their block
+  # errors understate the run-to-run spread) and solvent pairs (relax in ps: block errors are meaningful)
+  for pair in "name LI|name O1 and resname DMF" "name LI|name O O1 O2 O3 and resname TFSI" "name ZN|name O1 and resname DMF" \
+              "name O1 and resname DMF|name C3 and resname DMF" "name N1 and resname DMF|name N1 and resname DMF" \
+              "name N and resname TFSI|name O1 and resname DMF"; do
+    ref=${pair%%|*}; sel=${pair#*|}; tag=$(echo "$ref-$sel" | tr -cs 'A-Za-z0-9' '_')
     for ((b = 0; b < BLOCKS; b++)); do
-      "$ROOT/sheath" analyze rdf -s "$ROOT/inputs/litfsi-zn-dmf/system.top" -f "$traj" --ref "name $ref" --sel "$sel" --rmax 1.0 --bin 0.01 \
+      "$ROOT/sheath" analyze rdf -s "$ROOT/inputs/litfsi-zn-dmf/system.top" -f "$traj" --ref "$ref" --sel "$sel" \
+        --exclude-same-molecule --rmax 1.0 --bin 0.01 \
         -b $(( b * per )) -e $(( (b + 1) * per )) -o "$k.$tag.$b.csv" --no-progress > /dev/null
     done
   done
