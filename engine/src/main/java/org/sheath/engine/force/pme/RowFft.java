@@ -256,35 +256,57 @@ final class RowFft {
         }
     }
 
+    /**
+     * Any odd prime radix (11, 13, … from GROMACS's grid list) by the pairing of {@link #passOdd}, accumulated
+     * row by row: y_j (j ≤ h) collects a_0 + Σ_k u_k·cos and y_{r−j} collects Σ_k v_k·sin, then the two are
+     * combined into y_j = E + sign·i·T and y_{r−j} = E − sign·i·T and twiddled.
+     */
     private static void passGeneric(int r, double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys,
                                     int w, int m, int s, double[] tc, double[] ts, double[] rc, double[] rs, double sign) {
+        int h = (r - 1) / 2;
         for (int p = 0; p < m; p++) {
             for (int q = 0; q < s; q++) {
-                for (int j = 0; j < r; j++) {
-                    int b = yb + (q + s * (r * p + j)) * ys;
-                    // y = Σ_k a_k·w_r^{jk}, then times the twiddle w_len^{pj}
-                    int a0 = xb + (q + s * p) * xs;
+                int a0 = xb + (q + s * p) * xs, b0 = yb + (q + s * (r * p)) * ys;
+                for (int i = 0; i < w; i++) {
+                    yr[b0 + i] = xr[a0 + i];
+                    yi[b0 + i] = xi[a0 + i];
+                }
+                for (int k = 1; k <= h; k++) { // y_0 = a_0 + Σ u_k
+                    int ak = xb + (q + s * (p + k * m)) * xs, an = xb + (q + s * (p + (r - k) * m)) * xs;
                     for (int i = 0; i < w; i++) {
-                        yr[b + i] = xr[a0 + i];
-                        yi[b + i] = xi[a0 + i];
+                        yr[b0 + i] += xr[ak + i] + xr[an + i];
+                        yi[b0 + i] += xi[ak + i] + xi[an + i];
                     }
-                    for (int k = 1; k < r; k++) {
+                }
+                for (int j = 1; j <= h; j++) {
+                    int bj = yb + (q + s * (r * p + j)) * ys, bn = yb + (q + s * (r * p + r - j)) * ys;
+                    for (int i = 0; i < w; i++) {
+                        yr[bj + i] = xr[a0 + i];
+                        yi[bj + i] = xi[a0 + i];
+                        yr[bn + i] = 0;
+                        yi[bn + i] = 0;
+                    }
+                    for (int k = 1; k <= h; k++) {
                         int t = (j * k) % r;
                         double c = rc[t], sn = sign * rs[t];
-                        int a = xb + (q + s * (p + k * m)) * xs;
+                        int ak = xb + (q + s * (p + k * m)) * xs, an = xb + (q + s * (p + (r - k) * m)) * xs;
                         for (int i = 0; i < w; i++) {
-                            double ar = xr[a + i], ai = xi[a + i];
-                            yr[b + i] += ar * c - ai * sn;
-                            yi[b + i] += ar * sn + ai * c;
+                            yr[bj + i] += c * (xr[ak + i] + xr[an + i]);
+                            yi[bj + i] += c * (xi[ak + i] + xi[an + i]);
+                            yr[bn + i] += sn * (xr[ak + i] - xr[an + i]);
+                            yi[bn + i] += sn * (xi[ak + i] - xi[an + i]);
                         }
                     }
-                    if (p != 0 && j != 0) {
-                        double c = tc[p * r + j], sn = sign * ts[p * r + j];
-                        for (int i = 0; i < w; i++) {
-                            double vr = yr[b + i], vi = yi[b + i];
-                            yr[b + i] = vr * c - vi * sn;
-                            yi[b + i] = vr * sn + vi * c;
-                        }
+                    // y_j = E + i·T, y_{r−j} = E − i·T (T holds sign·sin sums), then the twiddles w^{pj}, w^{p(r−j)}
+                    double c1 = p == 0 ? 1 : tc[p * r + j], s1 = p == 0 ? 0 : sign * ts[p * r + j];
+                    double c2 = p == 0 ? 1 : tc[p * r + r - j], s2 = p == 0 ? 0 : sign * ts[p * r + r - j];
+                    for (int i = 0; i < w; i++) {
+                        double er = yr[bj + i], ei = yi[bj + i], tr = yr[bn + i], ti = yi[bn + i];
+                        double pr = er - ti, pi = ei + tr, nr = er + ti, ni = ei - tr;
+                        yr[bj + i] = pr * c1 - pi * s1;
+                        yi[bj + i] = pr * s1 + pi * c1;
+                        yr[bn + i] = nr * c2 - ni * s2;
+                        yi[bn + i] = nr * s2 + ni * c2;
                     }
                 }
             }
