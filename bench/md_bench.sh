@@ -3,7 +3,7 @@
 # (23 000 atoms), rc 1.2 nm, PME ewald-rtol 1e-5 with 0.12 nm spacing, 2 fs with h-bond constraints,
 # Nose-Hoover NVT 300 K. Builds and relaxes the box once with `sheath run` (steep + 0.2 ps v-rescale),
 # then times, alternately in each round: Sheath (`sheath run`, cost table in its log), OpenMM (Debian
-# python3-openmm, CPU platform) and GROMACS (`gmx mdrun`, same exported topology) where they run.
+# python3-simtk + libopenmm-plugins, CPU platform) and GROMACS (`gmx mdrun`, same exported topology) where they run.
 # Prints ns/day of every run and the ratios of the round means.
 #
 #   bench/md_bench.sh [DIR]         DIR default /tmp/sheath-md-bench
@@ -115,7 +115,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
       openmm)
         if ! "$PY" -c "import openmm" 2>/dev/null; then echo "round $r openmm: not installed"; continue; fi
         if ! "$PY" "$ROOT/bench/openmm_md.py" --top prep/topol.top --gro prep/warm.gro --steps "$STEPS" --threads "$THREADS" > "openmm$r.out" 2>&1; then
-          echo "round $r openmm: failed: $(tail -1 "openmm$r.out") (Debian: apt-get install python3-openmm libopenmm-plugins)"; continue
+          echo "round $r openmm: failed: $(tail -1 "openmm$r.out") (Debian 12: apt-get install python3-simtk libopenmm-plugins)"; continue
         fi
         line=$(tail -1 "openmm$r.out")
         echo "round $r $line"
