@@ -7,8 +7,9 @@ package org.sheath.engine.force.pme;
  * transformed here without copying lines out one by one, and the row loops are plain array loops the
  * JIT vectorises (one line at a time, JTransforms spent 10 ns per point on the strided passes).
  *
- * <p>Self-sorting (Stockham) mixed-radix passes, decimation in frequency: radix 4 and 2 butterflies, and a
- * direct DFT for the other prime factors (3, 5, 7, … as PME grids have). Forward: X(k) = Σ x(j)·e^{−2πijk/n};
+ * <p>Self-sorting (Stockham) mixed-radix passes, decimation in frequency: radix 4 and 2 butterflies, radix 3, 5,
+ * 7, 11 and 13 with the values in registers (the primes of GROMACS's grid list), and a paired direct DFT for any
+ * other prime factor. Forward: X(k) = Σ x(j)·e^{−2πijk/n};
  * inverse unnormalised with e^{+2πijk/n}. Twiddles are computed in the constructor; the scratch rows are
  * the caller's (one instance may serve threads that each pass their own scratch).
  */
@@ -86,6 +87,10 @@ final class RowFft {
             switch (r) {
                 case 4 -> pass4(xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass], sign);
                 case 2 -> pass2(xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass], sign);
+                case 11 -> pass11(xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass],
+                        rootCos[pass], rootSin[pass], sign);
+                case 13 -> pass13(xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass],
+                        rootCos[pass], rootSin[pass], sign);
                 case 3, 5, 7 -> passOdd(r, xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass],
                         rootCos[pass], rootSin[pass], sign);
                 default -> passGeneric(r, xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass],
@@ -252,6 +257,143 @@ final class RowFft {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /** Radix 11 with the values in registers, as {@link #passOdd} (the code written out by a generator; cos/sin of 2πk/11 folded to k ≤ 5). */
+    private static void pass11(double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys, int w,
+                               int m, int s, double[] tc, double[] ts, double[] rc, double[] rs, double sign) {
+        final double c1 = rc[1], c2 = rc[2], c3 = rc[3], c4 = rc[4], c5 = rc[5];
+        final double s1 = sign * rs[1], s2 = sign * rs[2], s3 = sign * rs[3], s4 = sign * rs[4], s5 = sign * rs[5];
+        for (int p = 0; p < m; p++) {
+            for (int q = 0; q < s; q++) {
+                final int a0 = xb + (q + s * (p + 0 * m)) * xs, b0 = yb + (q + s * (11 * p + 0)) * ys;
+                final int a1 = xb + (q + s * (p + 1 * m)) * xs, b1 = yb + (q + s * (11 * p + 1)) * ys;
+                final int a2 = xb + (q + s * (p + 2 * m)) * xs, b2 = yb + (q + s * (11 * p + 2)) * ys;
+                final int a3 = xb + (q + s * (p + 3 * m)) * xs, b3 = yb + (q + s * (11 * p + 3)) * ys;
+                final int a4 = xb + (q + s * (p + 4 * m)) * xs, b4 = yb + (q + s * (11 * p + 4)) * ys;
+                final int a5 = xb + (q + s * (p + 5 * m)) * xs, b5 = yb + (q + s * (11 * p + 5)) * ys;
+                final int a6 = xb + (q + s * (p + 6 * m)) * xs, b6 = yb + (q + s * (11 * p + 6)) * ys;
+                final int a7 = xb + (q + s * (p + 7 * m)) * xs, b7 = yb + (q + s * (11 * p + 7)) * ys;
+                final int a8 = xb + (q + s * (p + 8 * m)) * xs, b8 = yb + (q + s * (11 * p + 8)) * ys;
+                final int a9 = xb + (q + s * (p + 9 * m)) * xs, b9 = yb + (q + s * (11 * p + 9)) * ys;
+                final int a10 = xb + (q + s * (p + 10 * m)) * xs, b10 = yb + (q + s * (11 * p + 10)) * ys;
+                for (int i = 0; i < w; i++) {
+                    final double x0r = xr[a0 + i], x0i = xi[a0 + i];
+                    final double u1r = xr[a1 + i] + xr[a10 + i], u1i = xi[a1 + i] + xi[a10 + i];
+                    final double v1r = xr[a1 + i] - xr[a10 + i], v1i = xi[a1 + i] - xi[a10 + i];
+                    final double u2r = xr[a2 + i] + xr[a9 + i], u2i = xi[a2 + i] + xi[a9 + i];
+                    final double v2r = xr[a2 + i] - xr[a9 + i], v2i = xi[a2 + i] - xi[a9 + i];
+                    final double u3r = xr[a3 + i] + xr[a8 + i], u3i = xi[a3 + i] + xi[a8 + i];
+                    final double v3r = xr[a3 + i] - xr[a8 + i], v3i = xi[a3 + i] - xi[a8 + i];
+                    final double u4r = xr[a4 + i] + xr[a7 + i], u4i = xi[a4 + i] + xi[a7 + i];
+                    final double v4r = xr[a4 + i] - xr[a7 + i], v4i = xi[a4 + i] - xi[a7 + i];
+                    final double u5r = xr[a5 + i] + xr[a6 + i], u5i = xi[a5 + i] + xi[a6 + i];
+                    final double v5r = xr[a5 + i] - xr[a6 + i], v5i = xi[a5 + i] - xi[a6 + i];
+                    yr[b0 + i] = x0r + u1r + u2r + u3r + u4r + u5r; yi[b0 + i] = x0i + u1i + u2i + u3i + u4i + u5i;
+                    final double e1r = x0r + c1 * u1r + c2 * u2r + c3 * u3r + c4 * u4r + c5 * u5r, e1i = x0i + c1 * u1i + c2 * u2i + c3 * u3i + c4 * u4i + c5 * u5i;
+                    final double t1r = s1 * v1r + s2 * v2r + s3 * v3r + s4 * v4r + s5 * v5r, t1i = s1 * v1i + s2 * v2i + s3 * v3i + s4 * v4i + s5 * v5i;
+                    yr[b1 + i] = e1r - t1i; yi[b1 + i] = e1i + t1r;
+                    yr[b10 + i] = e1r + t1i; yi[b10 + i] = e1i - t1r;
+                    final double e2r = x0r + c2 * u1r + c4 * u2r + c5 * u3r + c3 * u4r + c1 * u5r, e2i = x0i + c2 * u1i + c4 * u2i + c5 * u3i + c3 * u4i + c1 * u5i;
+                    final double t2r = s2 * v1r + s4 * v2r - s5 * v3r - s3 * v4r - s1 * v5r, t2i = s2 * v1i + s4 * v2i - s5 * v3i - s3 * v4i - s1 * v5i;
+                    yr[b2 + i] = e2r - t2i; yi[b2 + i] = e2i + t2r;
+                    yr[b9 + i] = e2r + t2i; yi[b9 + i] = e2i - t2r;
+                    final double e3r = x0r + c3 * u1r + c5 * u2r + c2 * u3r + c1 * u4r + c4 * u5r, e3i = x0i + c3 * u1i + c5 * u2i + c2 * u3i + c1 * u4i + c4 * u5i;
+                    final double t3r = s3 * v1r - s5 * v2r - s2 * v3r + s1 * v4r + s4 * v5r, t3i = s3 * v1i - s5 * v2i - s2 * v3i + s1 * v4i + s4 * v5i;
+                    yr[b3 + i] = e3r - t3i; yi[b3 + i] = e3i + t3r;
+                    yr[b8 + i] = e3r + t3i; yi[b8 + i] = e3i - t3r;
+                    final double e4r = x0r + c4 * u1r + c3 * u2r + c1 * u3r + c5 * u4r + c2 * u5r, e4i = x0i + c4 * u1i + c3 * u2i + c1 * u3i + c5 * u4i + c2 * u5i;
+                    final double t4r = s4 * v1r - s3 * v2r + s1 * v3r + s5 * v4r - s2 * v5r, t4i = s4 * v1i - s3 * v2i + s1 * v3i + s5 * v4i - s2 * v5i;
+                    yr[b4 + i] = e4r - t4i; yi[b4 + i] = e4i + t4r;
+                    yr[b7 + i] = e4r + t4i; yi[b7 + i] = e4i - t4r;
+                    final double e5r = x0r + c5 * u1r + c1 * u2r + c4 * u3r + c2 * u4r + c3 * u5r, e5i = x0i + c5 * u1i + c1 * u2i + c4 * u3i + c2 * u4i + c3 * u5i;
+                    final double t5r = s5 * v1r - s1 * v2r + s4 * v3r - s2 * v4r + s3 * v5r, t5i = s5 * v1i - s1 * v2i + s4 * v3i - s2 * v4i + s3 * v5i;
+                    yr[b5 + i] = e5r - t5i; yi[b5 + i] = e5i + t5r;
+                    yr[b6 + i] = e5r + t5i; yi[b6 + i] = e5i - t5r;
+                }
+                if (p != 0) twiddle(11, yr, yi, yb, ys, w, s, p, q, tc, ts, sign);
+            }
+        }
+    }
+
+    /** Radix 13 with the values in registers, as {@link #passOdd} (the code written out by a generator; cos/sin of 2πk/13 folded to k ≤ 6). */
+    private static void pass13(double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys, int w,
+                               int m, int s, double[] tc, double[] ts, double[] rc, double[] rs, double sign) {
+        final double c1 = rc[1], c2 = rc[2], c3 = rc[3], c4 = rc[4], c5 = rc[5], c6 = rc[6];
+        final double s1 = sign * rs[1], s2 = sign * rs[2], s3 = sign * rs[3], s4 = sign * rs[4], s5 = sign * rs[5], s6 = sign * rs[6];
+        for (int p = 0; p < m; p++) {
+            for (int q = 0; q < s; q++) {
+                final int a0 = xb + (q + s * (p + 0 * m)) * xs, b0 = yb + (q + s * (13 * p + 0)) * ys;
+                final int a1 = xb + (q + s * (p + 1 * m)) * xs, b1 = yb + (q + s * (13 * p + 1)) * ys;
+                final int a2 = xb + (q + s * (p + 2 * m)) * xs, b2 = yb + (q + s * (13 * p + 2)) * ys;
+                final int a3 = xb + (q + s * (p + 3 * m)) * xs, b3 = yb + (q + s * (13 * p + 3)) * ys;
+                final int a4 = xb + (q + s * (p + 4 * m)) * xs, b4 = yb + (q + s * (13 * p + 4)) * ys;
+                final int a5 = xb + (q + s * (p + 5 * m)) * xs, b5 = yb + (q + s * (13 * p + 5)) * ys;
+                final int a6 = xb + (q + s * (p + 6 * m)) * xs, b6 = yb + (q + s * (13 * p + 6)) * ys;
+                final int a7 = xb + (q + s * (p + 7 * m)) * xs, b7 = yb + (q + s * (13 * p + 7)) * ys;
+                final int a8 = xb + (q + s * (p + 8 * m)) * xs, b8 = yb + (q + s * (13 * p + 8)) * ys;
+                final int a9 = xb + (q + s * (p + 9 * m)) * xs, b9 = yb + (q + s * (13 * p + 9)) * ys;
+                final int a10 = xb + (q + s * (p + 10 * m)) * xs, b10 = yb + (q + s * (13 * p + 10)) * ys;
+                final int a11 = xb + (q + s * (p + 11 * m)) * xs, b11 = yb + (q + s * (13 * p + 11)) * ys;
+                final int a12 = xb + (q + s * (p + 12 * m)) * xs, b12 = yb + (q + s * (13 * p + 12)) * ys;
+                for (int i = 0; i < w; i++) {
+                    final double x0r = xr[a0 + i], x0i = xi[a0 + i];
+                    final double u1r = xr[a1 + i] + xr[a12 + i], u1i = xi[a1 + i] + xi[a12 + i];
+                    final double v1r = xr[a1 + i] - xr[a12 + i], v1i = xi[a1 + i] - xi[a12 + i];
+                    final double u2r = xr[a2 + i] + xr[a11 + i], u2i = xi[a2 + i] + xi[a11 + i];
+                    final double v2r = xr[a2 + i] - xr[a11 + i], v2i = xi[a2 + i] - xi[a11 + i];
+                    final double u3r = xr[a3 + i] + xr[a10 + i], u3i = xi[a3 + i] + xi[a10 + i];
+                    final double v3r = xr[a3 + i] - xr[a10 + i], v3i = xi[a3 + i] - xi[a10 + i];
+                    final double u4r = xr[a4 + i] + xr[a9 + i], u4i = xi[a4 + i] + xi[a9 + i];
+                    final double v4r = xr[a4 + i] - xr[a9 + i], v4i = xi[a4 + i] - xi[a9 + i];
+                    final double u5r = xr[a5 + i] + xr[a8 + i], u5i = xi[a5 + i] + xi[a8 + i];
+                    final double v5r = xr[a5 + i] - xr[a8 + i], v5i = xi[a5 + i] - xi[a8 + i];
+                    final double u6r = xr[a6 + i] + xr[a7 + i], u6i = xi[a6 + i] + xi[a7 + i];
+                    final double v6r = xr[a6 + i] - xr[a7 + i], v6i = xi[a6 + i] - xi[a7 + i];
+                    yr[b0 + i] = x0r + u1r + u2r + u3r + u4r + u5r + u6r; yi[b0 + i] = x0i + u1i + u2i + u3i + u4i + u5i + u6i;
+                    final double e1r = x0r + c1 * u1r + c2 * u2r + c3 * u3r + c4 * u4r + c5 * u5r + c6 * u6r, e1i = x0i + c1 * u1i + c2 * u2i + c3 * u3i + c4 * u4i + c5 * u5i + c6 * u6i;
+                    final double t1r = s1 * v1r + s2 * v2r + s3 * v3r + s4 * v4r + s5 * v5r + s6 * v6r, t1i = s1 * v1i + s2 * v2i + s3 * v3i + s4 * v4i + s5 * v5i + s6 * v6i;
+                    yr[b1 + i] = e1r - t1i; yi[b1 + i] = e1i + t1r;
+                    yr[b12 + i] = e1r + t1i; yi[b12 + i] = e1i - t1r;
+                    final double e2r = x0r + c2 * u1r + c4 * u2r + c6 * u3r + c5 * u4r + c3 * u5r + c1 * u6r, e2i = x0i + c2 * u1i + c4 * u2i + c6 * u3i + c5 * u4i + c3 * u5i + c1 * u6i;
+                    final double t2r = s2 * v1r + s4 * v2r + s6 * v3r - s5 * v4r - s3 * v5r - s1 * v6r, t2i = s2 * v1i + s4 * v2i + s6 * v3i - s5 * v4i - s3 * v5i - s1 * v6i;
+                    yr[b2 + i] = e2r - t2i; yi[b2 + i] = e2i + t2r;
+                    yr[b11 + i] = e2r + t2i; yi[b11 + i] = e2i - t2r;
+                    final double e3r = x0r + c3 * u1r + c6 * u2r + c4 * u3r + c1 * u4r + c2 * u5r + c5 * u6r, e3i = x0i + c3 * u1i + c6 * u2i + c4 * u3i + c1 * u4i + c2 * u5i + c5 * u6i;
+                    final double t3r = s3 * v1r + s6 * v2r - s4 * v3r - s1 * v4r + s2 * v5r + s5 * v6r, t3i = s3 * v1i + s6 * v2i - s4 * v3i - s1 * v4i + s2 * v5i + s5 * v6i;
+                    yr[b3 + i] = e3r - t3i; yi[b3 + i] = e3i + t3r;
+                    yr[b10 + i] = e3r + t3i; yi[b10 + i] = e3i - t3r;
+                    final double e4r = x0r + c4 * u1r + c5 * u2r + c1 * u3r + c3 * u4r + c6 * u5r + c2 * u6r, e4i = x0i + c4 * u1i + c5 * u2i + c1 * u3i + c3 * u4i + c6 * u5i + c2 * u6i;
+                    final double t4r = s4 * v1r - s5 * v2r - s1 * v3r + s3 * v4r - s6 * v5r - s2 * v6r, t4i = s4 * v1i - s5 * v2i - s1 * v3i + s3 * v4i - s6 * v5i - s2 * v6i;
+                    yr[b4 + i] = e4r - t4i; yi[b4 + i] = e4i + t4r;
+                    yr[b9 + i] = e4r + t4i; yi[b9 + i] = e4i - t4r;
+                    final double e5r = x0r + c5 * u1r + c3 * u2r + c2 * u3r + c6 * u4r + c1 * u5r + c4 * u6r, e5i = x0i + c5 * u1i + c3 * u2i + c2 * u3i + c6 * u4i + c1 * u5i + c4 * u6i;
+                    final double t5r = s5 * v1r - s3 * v2r + s2 * v3r - s6 * v4r - s1 * v5r + s4 * v6r, t5i = s5 * v1i - s3 * v2i + s2 * v3i - s6 * v4i - s1 * v5i + s4 * v6i;
+                    yr[b5 + i] = e5r - t5i; yi[b5 + i] = e5i + t5r;
+                    yr[b8 + i] = e5r + t5i; yi[b8 + i] = e5i - t5r;
+                    final double e6r = x0r + c6 * u1r + c1 * u2r + c5 * u3r + c2 * u4r + c4 * u5r + c3 * u6r, e6i = x0i + c6 * u1i + c1 * u2i + c5 * u3i + c2 * u4i + c4 * u5i + c3 * u6i;
+                    final double t6r = s6 * v1r - s1 * v2r + s5 * v3r - s2 * v4r + s4 * v5r - s3 * v6r, t6i = s6 * v1i - s1 * v2i + s5 * v3i - s2 * v4i + s4 * v5i - s3 * v6i;
+                    yr[b6 + i] = e6r - t6i; yi[b6 + i] = e6i + t6r;
+                    yr[b7 + i] = e6r + t6i; yi[b7 + i] = e6i - t6r;
+                }
+                if (p != 0) twiddle(13, yr, yi, yb, ys, w, s, p, q, tc, ts, sign);
+            }
+        }
+    }
+
+
+    /** Multiplies output rows j = 1 … r−1 of butterfly (p, q) by the twiddles w_len^{pj}. */
+    private static void twiddle(int r, double[] yr, double[] yi, int yb, int ys, int w, int s, int p, int q, double[] tc,
+                                double[] ts, double sign) {
+        for (int j = 1; j < r; j++) {
+            double c = tc[p * r + j], sn = sign * ts[p * r + j];
+            int b = yb + (q + s * (r * p + j)) * ys;
+            for (int i = 0; i < w; i++) {
+                double vr = yr[b + i], vi = yi[b + i];
+                yr[b + i] = vr * c - vi * sn;
+                yi[b + i] = vr * sn + vi * c;
             }
         }
     }
