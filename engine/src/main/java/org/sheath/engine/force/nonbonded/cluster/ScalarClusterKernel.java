@@ -45,59 +45,47 @@ final class ScalarClusterKernel implements ClusterKernel {
                     float dz = d.zj[jb + lane] + shz - d.zi[ib + lane];
                     float r2 = dx * dx + dy * dy + dz * dz;
                     if (!(r2 < d.rc2)) continue;
+                    float fscal;
                     if (!interacts) { // excluded: only the Ewald correction −erf(βr)/r, unshifted (as in GROMACS)
                         if (!d.coulomb) continue;
                         float qq = d.qi[ib + lane] * d.qj[jb + lane];
                         float u = r2 * uScale;
-                        float fscal = -qq * d.beta3 * EwaldPolynomials.rational(gn, gd, u);
+                        fscal = -qq * d.beta3 * EwaldPolynomials.rational(gn, gd, u);
                         if (energy) ecC += -qq * d.beta * EwaldPolynomials.rational(en, ed, u);
-                        float fx = fscal * dx, fy = fscal * dy, fz = fscal * dz;
-                        out.fix[ib + lane] -= fx;
-                        out.fiy[ib + lane] -= fy;
-                        out.fiz[ib + lane] -= fz;
-                        out.fjx[jb + lane] += fx;
-                        out.fjy[jb + lane] += fy;
-                        out.fjz[jb + lane] += fz;
-                        if (virial && s != ClusterPairList.CENTER_SHIFT) {
-                            out.shx[s] += fx;
-                            out.shy[s] += fy;
-                            out.shz[s] += fz;
-                            touched |= 1 << s;
-                        }
-                        continue;
-                    }
-                    float rinv2 = 1f / r2;
-                    float vdisp, vrep, ljShift = 0;
-                    if (d.lorentzBerthelot) {
-                        float sig = d.ai[ib + lane] + d.aj[jb + lane];
-                        float sig2 = sig * sig;
-                        float sr2 = sig2 * rinv2;
-                        float sr6 = sr2 * sr2 * sr2;
-                        float eps4 = d.bi[ib + lane] * d.bj[jb + lane];
-                        vdisp = eps4 * sr6;
-                        vrep = vdisp * sr6;
-                        if (energy && d.ljShifted) {
-                            float sc2 = sig2 * d.rc2inv, sc6 = sc2 * sc2 * sc2;
-                            ljShift = eps4 * (sc6 * sc6 - sc6);
-                        }
                     } else {
-                        float rinv6 = rinv2 * rinv2 * rinv2;
-                        float c6 = d.ai[ib + lane] * d.aj[jb + lane], c12 = d.bi[ib + lane] * d.bj[jb + lane];
-                        vdisp = c6 * rinv6;
-                        vrep = c12 * rinv6 * rinv6;
-                        if (energy && d.ljShifted) {
-                            float i6 = d.rc2inv * d.rc2inv * d.rc2inv;
-                            ljShift = (c12 * i6 - c6) * i6;
+                        float rinv2 = 1f / r2;
+                        float vdisp, vrep, ljShift = 0;
+                        if (d.lorentzBerthelot) {
+                            float sig = d.ai[ib + lane] + d.aj[jb + lane];
+                            float sig2 = sig * sig;
+                            float sr2 = sig2 * rinv2;
+                            float sr6 = sr2 * sr2 * sr2;
+                            float eps4 = d.bi[ib + lane] * d.bj[jb + lane];
+                            vdisp = eps4 * sr6;
+                            vrep = vdisp * sr6;
+                            if (energy && d.ljShifted) {
+                                float sc2 = sig2 * d.rc2inv, sc6 = sc2 * sc2 * sc2;
+                                ljShift = eps4 * (sc6 * sc6 - sc6);
+                            }
+                        } else {
+                            float rinv6 = rinv2 * rinv2 * rinv2;
+                            float c6 = d.ai[ib + lane] * d.aj[jb + lane], c12 = d.bi[ib + lane] * d.bj[jb + lane];
+                            vdisp = c6 * rinv6;
+                            vrep = c12 * rinv6 * rinv6;
+                            if (energy && d.ljShifted) {
+                                float i6 = d.rc2inv * d.rc2inv * d.rc2inv;
+                                ljShift = (c12 * i6 - c6) * i6;
+                            }
                         }
-                    }
-                    float fscal = (12f * vrep - 6f * vdisp) * rinv2;
-                    if (energy) eljC += vrep - vdisp - ljShift;
-                    if (d.coulomb) {
-                        float qq = d.qi[ib + lane] * d.qj[jb + lane];
-                        float rinv = (float) Math.sqrt(rinv2);
-                        float u = r2 * uScale;
-                        fscal += qq * (rinv * rinv2 - d.beta3 * EwaldPolynomials.rational(gn, gd, u));
-                        if (energy) ecC += qq * (rinv - d.beta * EwaldPolynomials.rational(en, ed, u) - d.coulombShift);
+                        fscal = (12f * vrep - 6f * vdisp) * rinv2;
+                        if (energy) eljC += vrep - vdisp - ljShift;
+                        if (d.coulomb) {
+                            float qq = d.qi[ib + lane] * d.qj[jb + lane];
+                            float rinv = (float) Math.sqrt(rinv2);
+                            float u = r2 * uScale;
+                            fscal += qq * (rinv * rinv2 - d.beta3 * EwaldPolynomials.rational(gn, gd, u));
+                            if (energy) ecC += qq * (rinv - d.beta * EwaldPolynomials.rational(en, ed, u) - d.coulombShift);
+                        }
                     }
                     float fx = fscal * dx, fy = fscal * dy, fz = fscal * dz;
                     out.fix[ib + lane] -= fx;
