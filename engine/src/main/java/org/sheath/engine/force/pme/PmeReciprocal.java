@@ -185,24 +185,11 @@ public final class PmeReciprocal {
             spread4(q, from, to, g);
             return;
         }
-        int p = order;
         for (int i = from; i < to; i++) {
-            double qi = q[i];
-            if (qi == 0) continue;
-            int off = i * p;
-            for (int a = 0; a < p; a++) {
-                double qa = qi * thx[off + a];
-                int rowA = idx[off + a] * ny;
-                for (int b = 0; b < p; b++) {
-                    double qab = qa * thy[off + b];
-                    int row = (rowA + idy[off + b]) * nz;
-                    for (int c = 0; c < p; c++) {
-                        g[row + idz[off + c]] += qab * thz[off + c];
-                    }
-                }
-            }
+            if (q[i] != 0) spreadGeneral(q, i, g);
         }
     }
+
 
     /**
      * {@link #spread} for order 4 written out: the z points of an atom are idz[off] − 3 … idz[off] (descending
@@ -234,6 +221,7 @@ public final class PmeReciprocal {
         }
     }
 
+    /** The spread of atom i, any order and any wrap. */
     private void spreadGeneral(double[] q, int i, double[] g) {
         int p = order, off = i * p;
         double qi = q[i];
@@ -387,27 +375,23 @@ public final class PmeReciprocal {
                         gc += ta * tb * sdc;
                     }
                 }
-                double ea = qi * nx * ga, eb = qi * ny * gb, ec = qi * nz * gc;
-                fx[i] -= ea * rb[0];
-                fy[i] -= ea * rb[1] + eb * rb[2];
-                fz[i] -= ea * rb[3] + eb * rb[4] + ec * rb[5];
-                continue;
-            }
-            for (int a = 0; a < p; a++) {
-                double ta = thx[off + a], dta = dthx[off + a];
-                int rowA = idx[off + a] * ny;
-                for (int b = 0; b < p; b++) {
-                    double tb = thy[off + b], dtb = dthy[off + b];
-                    int row = (rowA + idy[off + b]) * nz;
-                    double sc = 0, sdc = 0;
-                    for (int c = 0; c < p; c++) {
-                        double v = phi[row + idz[off + c]];
-                        sc += thz[off + c] * v;
-                        sdc += dthz[off + c] * v;
+            } else {
+                for (int a = 0; a < p; a++) {
+                    double ta = thx[off + a], dta = dthx[off + a];
+                    int rowA = idx[off + a] * ny;
+                    for (int b = 0; b < p; b++) {
+                        double tb = thy[off + b], dtb = dthy[off + b];
+                        int row = (rowA + idy[off + b]) * nz;
+                        double sc = 0, sdc = 0;
+                        for (int c = 0; c < p; c++) {
+                            double v = phi[row + idz[off + c]];
+                            sc += thz[off + c] * v;
+                            sdc += dthz[off + c] * v;
+                        }
+                        ga += dta * tb * sc;
+                        gb += ta * dtb * sc;
+                        gc += ta * tb * sdc;
                     }
-                    ga += dta * tb * sc;
-                    gb += ta * dtb * sc;
-                    gc += ta * tb * sdc;
                 }
             }
             // dE/du_d = q * g_d ; u_a = nx * s_a etc.; F = -grad
