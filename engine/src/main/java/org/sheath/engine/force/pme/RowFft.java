@@ -246,22 +246,12 @@ final class RowFft {
                         yr[b4 + i] = e3r + t3i; yi[b4 + i] = e3i - t3r;
                     }
                 }
-                if (p != 0) { // twiddles w_len^{pj}, j ≥ 1
-                    for (int j = 1; j < r; j++) {
-                        double c = tc[p * r + j], sn = sign * ts[p * r + j];
-                        int b = yb + (q + s * (r * p + j)) * ys;
-                        for (int i = 0; i < w; i++) {
-                            double vr = yr[b + i], vi = yi[b + i];
-                            yr[b + i] = vr * c - vi * sn;
-                            yi[b + i] = vr * sn + vi * c;
-                        }
-                    }
-                }
+                if (p != 0) twiddle(r, yr, yi, yb, ys, w, s, p, q, tc, ts, sign);
             }
         }
     }
 
-    /** Radix 11 with the values in registers, as {@link #passOdd} (the code written out by a generator; cos/sin of 2πk/11 folded to k ≤ 5). */
+    /** Radix 11 with the values in registers, as {@link #passOdd} (written out by engine/src/test/scripts/rowfft_radix.py; cos/sin of 2πk/11 folded to k ≤ 5). */
     private static void pass11(double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys, int w,
                                int m, int s, double[] tc, double[] ts, double[] rc, double[] rs, double sign) {
         final double c1 = rc[1], c2 = rc[2], c3 = rc[3], c4 = rc[4], c5 = rc[5];
@@ -318,7 +308,7 @@ final class RowFft {
         }
     }
 
-    /** Radix 13 with the values in registers, as {@link #passOdd} (the code written out by a generator; cos/sin of 2πk/13 folded to k ≤ 6). */
+    /** Radix 13 with the values in registers, as {@link #passOdd} (written out by engine/src/test/scripts/rowfft_radix.py; cos/sin of 2πk/13 folded to k ≤ 6). */
     private static void pass13(double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys, int w,
                                int m, int s, double[] tc, double[] ts, double[] rc, double[] rs, double sign) {
         final double c1 = rc[1], c2 = rc[2], c3 = rc[3], c4 = rc[4], c5 = rc[5], c6 = rc[6];
