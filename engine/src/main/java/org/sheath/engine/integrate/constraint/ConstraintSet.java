@@ -54,7 +54,8 @@ public final class ConstraintSet implements Constraints {
         this.npairs = ci0.length;
         // order the constraints group by group (groups connected through shared atoms, in order of first
         // appearance, each in its own order): SHAKE iterates each group alone, so threads can take whole groups
-        int[] order = groupOrder(system.natoms, ci0, cj0);
+        int[] root = unionFind(system.natoms, ci0, cj0);
+        int[] order = groupOrder(root, ci0);
         this.ci = new int[npairs];
         this.cj = new int[npairs];
         this.dist = new double[npairs];
@@ -63,7 +64,7 @@ public final class ConstraintSet implements Constraints {
             cj[k] = cj0[order[k]];
             dist[k] = dist0[order[k]];
         }
-        this.groupStart = groupStarts(system.natoms, ci, cj);
+        this.groupStart = groupStarts(root, ci);
         this.d2 = new double[npairs];
         this.invMi = new double[npairs];
         this.invMj = new double[npairs];
@@ -78,10 +79,9 @@ public final class ConstraintSet implements Constraints {
     }
 
     /** Constraint indices grouped by connected component (components by first appearance, stable inside). */
-    private static int[] groupOrder(int natoms, int[] ci, int[] cj) {
-        int[] root = unionFind(natoms, ci, cj);
+    private static int[] groupOrder(int[] root, int[] ci) {
         int n = ci.length;
-        int[] firstOfRoot = new int[natoms];
+        int[] firstOfRoot = new int[root.length];
         java.util.Arrays.fill(firstOfRoot, -1);
         Integer[] idx = new Integer[n];
         for (int k = 0; k < n; k++) {
@@ -96,8 +96,7 @@ public final class ConstraintSet implements Constraints {
     }
 
     /** Starts of the runs of equal component in an ordered constraint list, and n at the end. */
-    private static int[] groupStarts(int natoms, int[] ci, int[] cj) {
-        int[] root = unionFind(natoms, ci, cj);
+    private static int[] groupStarts(int[] root, int[] ci) {
         it.unimi.dsi.fastutil.ints.IntArrayList starts = new it.unimi.dsi.fastutil.ints.IntArrayList();
         for (int k = 0; k < ci.length; k++) if (k == 0 || root[ci[k]] != root[ci[k - 1]]) starts.add(k);
         starts.add(ci.length);
