@@ -57,9 +57,7 @@ public final class ForceAccumulator {
         Arrays.fill(fx, 0);
         Arrays.fill(fy, 0);
         Arrays.fill(fz, 0);
-        Arrays.fill(virial, 0);
-        Arrays.fill(energies, 0);
-        dispersionVirial = 0;
+        clearEnergiesAndVirial();
     }
 
     public void addEnergy(EnergyTerm term, double e) {
@@ -83,8 +81,6 @@ public final class ForceAccumulator {
             fy[i] += other.fy[i];
             fz[i] += other.fz[i];
         }
-        for (int k = 0; k < 9; k++) virial[k] += other.virial[k];
-        dispersionVirial += other.dispersionVirial;
-        for (int k = 0; k < energies.length; k++) energies[k] += other.energies[k];
+        addEnergiesAndVirial(other);
     }
 }

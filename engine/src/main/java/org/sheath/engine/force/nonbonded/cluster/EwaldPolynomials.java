@@ -51,12 +51,6 @@ public final class EwaldPolynomials {
         this.degreesG = new int[] {rg[0].length - 1, rg[1].length - 1};
     }
 
-    /** The largest relative float error of the E and G in use, on the fit's check sample. */
-    public double[] errors() {
-        return new double[] {maxRelativeError(EwaldPolynomials::e, eNum, eDen, sMax, uScale),
-                maxRelativeError(EwaldPolynomials::g, gNum, gDen, sMax, uScale)};
-    }
-
     /** E(s) = erf(√s)/√s. */
     static double e(double s) {
         if (s < 1e-6) return TWO_OVER_SQRT_PI * (1 - s / 3 + s * s / 10);
