@@ -104,6 +104,7 @@ public final class ForceProviders {
                 ClusterNonbondedForce f = ClusterNonbondedForce.of(top, o.cutoff(), o.listBuffer(), beta, o.vdwModifier(),
                         o.coulombModifier(), true);
                 f.setListLifetime(o.nstlist());
+                f.setPruning(o.nstprune(), o.pruneBuffer());
                 b.add(f);
                 return;
             }

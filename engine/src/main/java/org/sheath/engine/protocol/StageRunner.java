@@ -315,6 +315,10 @@ public final class StageRunner {
 
     /** Cost of a pair-list build in pair-kernel calls, for the choice of nstlist (measured: 3–6). */
     static final double LIST_BUILD_COST = 5;
+    /** Cost of a pruning of the outer list in pair-kernel calls over the same volume (measured: ~0.15). */
+    static final double PRUNE_COST = 0.15;
+    /** How far beyond its radius a cluster pair list reaches (about a cluster's size), nm. */
+    static final double CLUSTER_REACH = 0.2;
 
     /**
      * The pair-list settings of an md stage: without a list_buffer in the deck, the buffer for the drift
@@ -333,6 +337,22 @@ public final class StageRunner {
                 box.volume(), f.cutoff(), ewaldBeta, f.vdwModifier(), f.coulombModifier());
         // the list must stay within half the box: rc + buffer ≤ h/2
         double maxBuffer = 0.5 * box.minHeight() - f.cutoff();
+        // -Dsheath.prune=true: the dual list with dynamic pruning (cluster kernel). Off by default: on B1 it measured
+        // no faster than one list (the pruning costs what the smaller inner list saves; see bench/README.md)
+        if (f.kernel() == org.sheath.engine.force.nonbonded.NonbondedKernel.CLUSTER
+                && "true".equals(System.getProperty("sheath.prune"))) {
+            var dual = vb.bestDualList(f.nstlist() > 0 ? new int[] {f.nstlist()} : null, f.verletBufferTolerance(), dt, t,
+                    LIST_BUILD_COST, PRUNE_COST, CLUSTER_REACH, maxBuffer);
+            if (dual != null) {
+                if (!resuming) {
+                    log.line(String.format(Locale.ROOT, "pair list: dual, outer rlist %.3f nm (buffer %.3f nm) rebuilt every %d "
+                            + "steps, inner rlist %.3f nm (buffer %.3f nm) pruned every %d steps: verlet-buffer-tolerance %.3g "
+                            + "kJ/mol/ps per atom at %.0f K", f.cutoff() + dual.outerBuffer(), dual.outerBuffer(), dual.nstlist(),
+                            f.cutoff() + dual.innerBuffer(), dual.innerBuffer(), dual.nstprune(), f.verletBufferTolerance(), t));
+                }
+                return nonbonded.withListLifetime(dual.outerBuffer(), dual.nstlist()).withPruning(dual.nstprune(), dual.innerBuffer());
+            }
+        }
         int n = f.nstlist() > 0 ? f.nstlist() : vb.bestNstlist(f.verletBufferTolerance(), dt, t, LIST_BUILD_COST, maxBuffer);
         double buffer = n > 0 ? vb.bufferFor(f.verletBufferTolerance(), n, dt, t, maxBuffer) : Double.NaN;
         if (Double.isNaN(buffer)) {

@@ -19,12 +19,22 @@ package org.sheath.engine.force.nonbonded;
  * @param nstlist        0: the list is rebuilt when an atom has moved more than buffer/2 (exact); n &gt; 0: it is
  *                       rebuilt on every step that is a multiple of n (GROMACS's nstlist; the buffer then comes
  *                       from an energy-drift tolerance, see {@link VerletBuffer})
+ * @param nstprune       cluster kernel only: 0, or dynamic pruning every this many steps (GROMACS's dual
+ *                       pair list: the list of rc + listBuffer lives nstlist steps, the kernel runs on the pairs
+ *                       within rc + pruneBuffer, cut from it every nstprune steps)
+ * @param pruneBuffer    the inner list's buffer, nm
  */
 public record NonbondedOptions(double cutoff, double ewaldRtol, double fourierSpacing, int pmeOrder,
                                Modifier vdwModifier, Modifier coulombModifier, DispCorrMode dispCorr,
-                               double listBuffer, NonbondedKernel kernel, int nstlist) {
+                               double listBuffer, NonbondedKernel kernel, int nstlist, int nstprune, double pruneBuffer) {
     public static final NonbondedOptions DEFAULTS = new NonbondedOptions(1.2, 1e-5, 0.12, 4,
             Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT, DispCorrMode.ENER_PRES, 0.0);
+
+    /** Without dynamic pruning. */
+    public NonbondedOptions(double cutoff, double ewaldRtol, double fourierSpacing, int pmeOrder, Modifier vdwModifier,
+                            Modifier coulombModifier, DispCorrMode dispCorr, double listBuffer, NonbondedKernel kernel, int nstlist) {
+        this(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer, kernel, nstlist, 0, 0.0);
+    }
 
     /** With the reference kernel. */
     public NonbondedOptions(double cutoff, double ewaldRtol, double fourierSpacing, int pmeOrder, Modifier vdwModifier,
@@ -46,30 +56,38 @@ public record NonbondedOptions(double cutoff, double ewaldRtol, double fourierSp
         if (pmeOrder < 3 || pmeOrder > 12) throw new IllegalArgumentException("pme-order must be 3..12: " + pmeOrder);
         if (!(listBuffer >= 0)) throw new IllegalArgumentException("pair-list buffer must be >= 0: " + listBuffer);
         if (nstlist < 0) throw new IllegalArgumentException("nstlist must be >= 0: " + nstlist);
+        if (nstprune < 0) throw new IllegalArgumentException("nstprune must be >= 0: " + nstprune);
+        if (!(pruneBuffer >= 0)) throw new IllegalArgumentException("prune buffer must be >= 0: " + pruneBuffer);
         if (vdwModifier == null || coulombModifier == null || dispCorr == null || kernel == null) throw new NullPointerException();
     }
 
     public NonbondedOptions withCutoff(double rc) {
-        return new NonbondedOptions(rc, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer, kernel, nstlist);
+        return new NonbondedOptions(rc, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer, kernel, nstlist, nstprune, pruneBuffer);
     }
 
     public NonbondedOptions withModifiers(Modifier vdw, Modifier coulomb) {
-        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdw, coulomb, dispCorr, listBuffer, kernel, nstlist);
+        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdw, coulomb, dispCorr, listBuffer, kernel, nstlist, nstprune, pruneBuffer);
     }
 
     public NonbondedOptions withDispCorr(DispCorrMode mode) {
-        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, mode, listBuffer, kernel, nstlist);
+        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, mode, listBuffer, kernel, nstlist, nstprune, pruneBuffer);
     }
 
     public NonbondedOptions withListBuffer(double buffer) {
-        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, buffer, kernel, nstlist);
+        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, buffer, kernel, nstlist, nstprune, pruneBuffer);
     }
 
     public NonbondedOptions withKernel(NonbondedKernel k) {
-        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer, k, nstlist);
+        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, listBuffer, k, nstlist, nstprune, pruneBuffer);
     }
 
-    /** A list of rc + buffer rebuilt every n steps (n = 0: by the displacement rule). */
+    /** Dynamic pruning of the cluster kernel's list every n steps to rc + innerBuffer (n = 0: off). */
+    public NonbondedOptions withPruning(int n, double innerBuffer) {
+        return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr,
+                listBuffer, kernel, nstlist, n, innerBuffer);
+    }
+
+    /** A list of rc + buffer rebuilt every n steps (n = 0: by the displacement rule), without pruning. */
     public NonbondedOptions withListLifetime(double buffer, int n) {
         return new NonbondedOptions(cutoff, ewaldRtol, fourierSpacing, pmeOrder, vdwModifier, coulombModifier, dispCorr, buffer, kernel, n);
     }

@@ -123,6 +123,39 @@ public final class VerletBuffer {
         return best;
     }
 
+    /** A dual pair list: the outer list lives nstlist steps, the kernel's list is pruned from it every nstprune. */
+    public record DualList(int nstlist, double outerBuffer, int nstprune, double innerBuffer) {}
+
+    /**
+     * The dual list (dynamic pruning, as GROMACS's) with the lowest estimated cost per step: the kernel's work
+     * ∝ (rc + b_inner + reach)³, a pruning worth {@code pruneCost} kernel calls per outer-list volume
+     * (rc + b_outer + reach)³ every nstprune steps, a build worth {@code buildCost} every nstlist steps;
+     * reach (nm) stands for the cluster size, by which a cluster list reaches beyond its radius. Each list's
+     * buffer meets the tolerance for its own lifetime. Outer lifetimes from {@code lifetimes} (GROMACS's
+     * candidates 10 … 100 when null); null if none fits maxBuffer.
+     */
+    public DualList bestDualList(int[] lifetimes, double tolerance, double dt, double temperature, double buildCost,
+                                 double pruneCost, double reach, double maxBuffer) {
+        DualList best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int n : lifetimes != null ? lifetimes : new int[] {10, 20, 25, 40, 50, 80, 100}) {
+            double bo = bufferFor(tolerance, n, dt, temperature, maxBuffer);
+            if (Double.isNaN(bo)) continue;
+            double outer = Math.pow(rc + bo + reach, 3);
+            for (int p = 2; p < n; p++) {
+                if (n % p != 0) continue; // prunes on the build grid: the same schedule after every build
+                double bi = bufferFor(tolerance, p, dt, temperature, bo);
+                if (Double.isNaN(bi)) continue;
+                double cost = Math.pow(rc + bi + reach, 3) + (pruneCost / p + buildCost / n) * outer;
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = new DualList(n, bo, p, bi);
+                }
+            }
+        }
+        return best;
+    }
+
     /** {@link #bestNstlist(double, double, double, double, double)} with buffers up to 2 nm. */
     public int bestNstlist(double tolerance, double dt, double temperature, double buildCost) {
         return bestNstlist(tolerance, dt, temperature, buildCost, 2.0);

@@ -28,6 +28,12 @@ final class ClusterData {
     final float rc2, beta, beta3, coulombShift, rc2inv;
     final boolean coulomb, ljShifted, lorentzBerthelot;
     final EwaldPolynomials poly;
+    /**
+     * The cluster pairs the kernels run over: those of i-cluster ci are [pairStart[ci], pairEnd[ci]) of
+     * pairCj/pairShift/pairMask. Without pruning these are the list's own arrays; with dynamic pruning the
+     * pruned pairs of ci are packed at the start of its segment of the list in copies (the list keeps all).
+     */
+    int[] pairStart, pairEnd = new int[0], pairCj, pairShift, pairMask;
 
     ClusterData(ClusterPairList list, int capacityClusters, double rc, double beta, boolean coulombShifted,
                 boolean ljShifted, boolean lorentzBerthelot, EwaldPolynomials poly) {
@@ -70,10 +76,37 @@ final class ClusterData {
         }
     }
 
+    /** After a list build: the kernels run over all its cluster pairs. */
+    void useWholeList() {
+        int nc = list.nclusters;
+        if (pairEnd.length < nc) pairEnd = new int[nc + nc / 16 + 16];
+        System.arraycopy(list.ciStart, 1, pairEnd, 0, nc);
+        pairStart = list.ciStart;
+        pairCj = list.cj;
+        pairShift = list.shift;
+        pairMask = list.mask;
+    }
+
+    /** After a list build: pruned copies of the pair arrays, which {@link ClusterKernel#prune} fills. */
+    void usePrunedCopies() {
+        int nc = list.nclusters, np = list.npairs;
+        if (pairEnd.length < nc) pairEnd = new int[nc + nc / 16 + 16];
+        pairStart = list.ciStart;
+        if (pairCj == null || pairCj == list.cj || pairCj.length < np) {
+            pairCj = new int[np + np / 8 + 16];
+            pairShift = new int[pairCj.length];
+            pairMask = new int[pairCj.length];
+        }
+    }
+
     /** Every step: positions wrapped with the build's images into the current box, and the shift vectors. */
-    /** The positions of clusters [from, to) (threads load disjoint ranges); the shift table with the first range. */
     void loadPositions(State s, int from, int to) {
-        double lx = s.box.ax(), ly = s.box.by(), lz = s.box.cz();
+        loadPositions(s.box, s.x, s.y, s.z, from, to);
+    }
+
+    /** The positions of clusters [from, to) (threads load disjoint ranges); the shift table with the first range. */
+    void loadPositions(org.sheath.engine.system.Box box, double[] x, double[] y, double[] z, int from, int to) {
+        double lx = box.ax(), ly = box.by(), lz = box.cz();
         int[] atom = list.atomOfSlot;
         for (int c = from; c < to; c++) {
             double cx = list.originFx[c] * lx, cy = list.originFy[c] * ly, cz = list.originFz[c] * lz;
@@ -84,9 +117,9 @@ final class ClusterData {
                 int ia = atom[c * 4 + a];
                 float px = 0, py = 0, pz = 0;
                 if (ia >= 0) {
-                    px = (float) (s.x[ia] + list.imgX[ia] * lx - cx);
-                    py = (float) (s.y[ia] + list.imgY[ia] * ly - cy);
-                    pz = (float) (s.z[ia] + list.imgZ[ia] * lz - cz);
+                    px = (float) (x[ia] + list.imgX[ia] * lx - cx);
+                    py = (float) (y[ia] + list.imgY[ia] * ly - cy);
+                    pz = (float) (z[ia] + list.imgZ[ia] * lz - cz);
                 }
                 int i0 = c * 16 + a * 4;
                 xi[i0] = xi[i0 + 1] = xi[i0 + 2] = xi[i0 + 3] = px;

@@ -14,6 +14,13 @@ interface ClusterKernel {
 
     void run(ClusterData d, int from, int to, ClusterData.Buffers out, boolean energy, boolean virial);
 
+    /**
+     * Dynamic pruning of i-clusters [from, to): keeps the list's cluster pairs with an atom pair of their mask
+     * (interacting or excluded) closer than √rlist2 at the loaded positions, packed from the start of each
+     * i-cluster's segment into the data's pair copies, and sets its pairEnd (GROMACS's prune-only kernel).
+     */
+    void prune(ClusterData d, int from, int to, float rlist2);
+
     /** The Vector API kernel if the module is there (the launcher adds it), else the scalar one. */
     static ClusterKernel best() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && !Boolean.getBoolean("sheath.scalar")) {

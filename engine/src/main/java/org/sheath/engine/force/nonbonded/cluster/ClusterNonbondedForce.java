@@ -45,6 +45,15 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
     private State cur;
     private ForceAccumulator curOut;
     private boolean curEnergy, curVirial;
+    /** Dynamic pruning: every {@code pruneEvery} steps (0: never) the kernels' list is the pairs within rc + pruneBuffer. */
+    private int pruneEvery;
+    private double pruneBuffer;
+    private float prune2;
+    private boolean pruneNow;
+    private long pruneStep = Long.MIN_VALUE, prunes;
+    /** Positions, box and step of the last pruning (a restart prunes from them again). */
+    private double[] pruneX = new double[0], pruneY = new double[0], pruneZ = new double[0];
+    private double[] pruneBox;
     private final IntConsumer kernelTask = this::kernel;
     private final IntConsumer loadTask = this::loadPositions;
     private final IntConsumer reduceTask = this::reduce;
@@ -145,6 +154,38 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
         ref.setLifetime(n);
     }
 
+    /**
+     * Dynamic pruning (GROMACS's dual pair list): the list built with rc + buffer and kept for its lifetime
+     * is the outer list; on its build steps and every {@code every} steps the kernels' (inner) list is cut
+     * from it to the cluster pairs with an atom pair within rc + innerBuffer at the current positions, the
+     * buffer sized for {@code every} steps. {@code every} = 0 turns it off.
+     */
+    public void setPruning(int every, double innerBuffer) {
+        if (every < 0) throw new IllegalArgumentException("prune interval must be >= 0: " + every);
+        if (every > 0 && !(innerBuffer >= 0)) throw new IllegalArgumentException("inner buffer must be >= 0: " + innerBuffer);
+        this.pruneEvery = every;
+        this.pruneBuffer = every > 0 ? innerBuffer : 0;
+        this.prune2 = (float) ((rc + pruneBuffer) * (rc + pruneBuffer));
+        if (data != null) {
+            if (every > 0) data.usePrunedCopies();
+            else data.useWholeList();
+        }
+        pruneStep = Long.MIN_VALUE;
+    }
+
+    /** Number of prunings so far (0 without dynamic pruning). */
+    public long prunes() {
+        return prunes;
+    }
+
+    /** Number of cluster pairs the kernels run over: the pruned list, or the whole list. */
+    public int kernelPairs() {
+        if (data == null) return 0;
+        long k = 0;
+        for (int c = 0; c < list.nclusters; c++) k += data.pairEnd[c] - data.pairStart[c];
+        return (int) k;
+    }
+
     private void build(Box box, double[] x, double[] y, double[] z, long step) {
         list.build(box, x, y, z);
         ref.record(box, x, y, z, step);
@@ -157,6 +198,27 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
         }
         data.loadParameters(q, lj);
         list.split(nthreads, bounds);
+        if (pruneEvery > 0) data.usePrunedCopies();
+        else data.useWholeList();
+        pruneStep = Long.MIN_VALUE; // a new outer list is pruned before use
+    }
+
+    private boolean pruneDue(long step) {
+        return pruneEvery > 0 && (pruneStep == Long.MIN_VALUE || step < pruneStep || (step != pruneStep && step % pruneEvery == 0));
+    }
+
+    private void recordPrune(Box box, double[] x, double[] y, double[] z, long step) {
+        if (pruneX.length < n) {
+            pruneX = new double[n];
+            pruneY = new double[n];
+            pruneZ = new double[n];
+        }
+        System.arraycopy(x, 0, pruneX, 0, n);
+        System.arraycopy(y, 0, pruneY, 0, n);
+        System.arraycopy(z, 0, pruneZ, 0, n);
+        pruneBox = box.toMatrix();
+        pruneStep = step;
+        prunes++;
     }
 
     @Override
@@ -166,6 +228,8 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
         curOut = out;
         curEnergy = (flags & ENERGY) != 0;
         curVirial = (flags & VIRIAL) != 0;
+        pruneNow = pruneDue(s.step);
+        if (pruneNow) recordPrune(s.box, s.x, s.y, s.z, s.step);
         try {
             pool.run(loadTask);
             pool.run(kernelTask);
@@ -192,6 +256,8 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
 
     private void kernel(int t) {
         ClusterData.Buffers b = buffers[t];
+        // a thread prunes the i-clusters it computes: no barrier between the two
+        if (pruneNow) kernel.prune(data, bounds[t], bounds[t + 1], prune2);
         b.clear(list.nclusters * 16);
         kernel.run(data, bounds[t], bounds[t + 1], b, curEnergy, curVirial);
     }
@@ -279,14 +345,29 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
         return builds;
     }
 
+    /** The outer list's reference and, with pruning, the positions, box and step of the last pruning. */
     @Override
     public double[][] listReference() {
-        return ref.copy();
+        double[][] r = ref.copy();
+        if (r == null || pruneEvery == 0 || pruneStep == Long.MIN_VALUE) return r;
+        double[][] all = java.util.Arrays.copyOf(r, r.length + 5);
+        all[r.length] = java.util.Arrays.copyOf(pruneX, n);
+        all[r.length + 1] = java.util.Arrays.copyOf(pruneY, n);
+        all[r.length + 2] = java.util.Arrays.copyOf(pruneZ, n);
+        all[r.length + 3] = pruneBox.clone();
+        all[r.length + 4] = new double[] {pruneStep};
+        return all;
     }
 
     @Override
     public void rebuildList(double[][] r) {
         build(Box.fromMatrix(r[3]), r[0], r[1], r[2], ListReference.buildStep(r));
+        if (pruneEvery > 0 && r.length >= 10) { // the inner list of the saved run, pruned again from the same positions
+            Box pb = Box.fromMatrix(r[8]);
+            data.loadPositions(pb, r[5], r[6], r[7], 0, list.nclusters);
+            kernel.prune(data, 0, list.nclusters, prune2);
+            recordPrune(pb, r[5], r[6], r[7], (long) r[9][0]);
+        }
     }
 
     public ClusterPairList clusterList() {

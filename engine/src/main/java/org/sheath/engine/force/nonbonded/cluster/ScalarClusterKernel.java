@@ -17,6 +17,34 @@ final class ScalarClusterKernel implements ClusterKernel {
     }
 
     @Override
+    public void prune(ClusterData d, int from, int to, float rlist2) {
+        final ClusterPairList l = d.list;
+        for (int ci = from; ci < to; ci++) {
+            int ib = ci * 16, w = l.ciStart[ci];
+            for (int k = l.ciStart[ci]; k < l.ciStart[ci + 1]; k++) {
+                int c = l.cj[k], jb = c * 16, s = l.shift[k], m = l.mask[k], any = (m | m >>> 16) & 0xFFFF;
+                float shx = (float) (d.ox[c] + d.sx[s] - d.ox[ci]);
+                float shy = (float) (d.oy[c] + d.sy[s] - d.oy[ci]);
+                float shz = (float) (d.oz[c] + d.sz[s] - d.oz[ci]);
+                for (int lane = 0; lane < 16; lane++) {
+                    if ((any >>> lane & 1) == 0) continue;
+                    float dx = d.xj[jb + lane] + shx - d.xi[ib + lane];
+                    float dy = d.yj[jb + lane] + shy - d.yi[ib + lane];
+                    float dz = d.zj[jb + lane] + shz - d.zi[ib + lane];
+                    if (dx * dx + dy * dy + dz * dz < rlist2) {
+                        d.pairCj[w] = c;
+                        d.pairShift[w] = s;
+                        d.pairMask[w] = m;
+                        w++;
+                        break;
+                    }
+                }
+            }
+            d.pairEnd[ci] = w;
+        }
+    }
+
+    @Override
     public void run(ClusterData d, int from, int to, ClusterData.Buffers out, boolean energy, boolean virial) {
         final ClusterPairList l = d.list;
         final float[] en = d.poly.eNum, ed = d.poly.eDen, gn = d.poly.gNum, gd = d.poly.gDen;
@@ -31,8 +59,8 @@ final class ScalarClusterKernel implements ClusterKernel {
             }
             float eljC = 0, ecC = 0;
             int touched = 0; // shifts with forces in out.sh*
-            for (int k = l.ciStart[ci]; k < l.ciStart[ci + 1]; k++) {
-                int c = l.cj[k], jb = c * 16, s = l.shift[k], m = l.mask[k];
+            for (int k = d.pairStart[ci], kEnd = d.pairEnd[ci]; k < kEnd; k++) {
+                int c = d.pairCj[k], jb = c * 16, s = d.pairShift[k], m = d.pairMask[k];
                 // origin of cj (with its shift) relative to that of ci, rounded once
                 float shx = (float) (d.ox[c] + d.sx[s] - d.ox[ci]);
                 float shy = (float) (d.oy[c] + d.sy[s] - d.oy[ci]);

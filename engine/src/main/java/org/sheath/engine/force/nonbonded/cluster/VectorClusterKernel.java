@@ -33,6 +33,43 @@ final class VectorClusterKernel implements ClusterKernel {
     }
 
     @Override
+    public void prune(ClusterData d, int from, int to, float rlist2) {
+        final ClusterPairList l = d.list;
+        final long laneBits = L == 64 ? -1L : (1L << L) - 1;
+        final int[] cjArr = l.cj, shiftArr = l.shift, maskArr = l.mask, start = l.ciStart;
+        final int[] pcj = d.pairCj, pshift = d.pairShift, pmask = d.pairMask, end = d.pairEnd;
+        final double[] ox = d.ox, oy = d.oy, oz = d.oz, sx = d.sx, sy = d.sy, sz = d.sz;
+        for (int ci = from; ci < to; ci++) {
+            final double oxi = ox[ci], oyi = oy[ci], ozi = oz[ci];
+            int w = start[ci];
+            for (int k = start[ci], kEnd = start[ci + 1]; k < kEnd; k++) {
+                final int mk = maskArr[k], any = (mk | mk >>> 16) & 0xFFFF;
+                final int c = cjArr[k], s = shiftArr[k];
+                final float offx = (float) (ox[c] + sx[s] - oxi), offy = (float) (oy[c] + sy[s] - oyi),
+                        offz = (float) (oz[c] + sz[s] - ozi);
+                boolean keep = false;
+                for (int part = 0; part < 16 && !keep; part += L) {
+                    final long bits = (any >>> part) & laneBits;
+                    if (bits == 0) continue;
+                    final int ib = ci * 16 + part, jb = c * 16 + part;
+                    FloatVector dx = FloatVector.fromArray(S, d.xj, jb).add(offx).sub(FloatVector.fromArray(S, d.xi, ib));
+                    FloatVector dy = FloatVector.fromArray(S, d.yj, jb).add(offy).sub(FloatVector.fromArray(S, d.yi, ib));
+                    FloatVector dz = FloatVector.fromArray(S, d.zj, jb).add(offz).sub(FloatVector.fromArray(S, d.zi, ib));
+                    FloatVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+                    keep = r2.compare(VectorOperators.LT, rlist2).and(VectorMask.fromLong(S, bits)).anyTrue();
+                }
+                if (keep) {
+                    pcj[w] = c;
+                    pshift[w] = s;
+                    pmask[w] = mk;
+                    w++;
+                }
+            }
+            end[ci] = w;
+        }
+    }
+
+    @Override
     public void run(ClusterData d, int from, int to, ClusterData.Buffers out, boolean energy, boolean virial) {
         final ClusterPairList l = d.list;
         // coefficients padded to EwaldPolynomials.TERMS once, at construction
@@ -41,7 +78,7 @@ final class VectorClusterKernel implements ClusterKernel {
         final boolean lb = d.lorentzBerthelot, coulomb = d.coulomb, ljShifted = d.ljShifted;
         final float cshift = d.coulombShift, rc2inv = d.rc2inv;
         final long laneBits = L == 64 ? -1L : (1L << L) - 1;
-        final int[] cjArr = l.cj, shiftArr = l.shift, maskArr = l.mask, start = l.ciStart;
+        final int[] cjArr = d.pairCj, shiftArr = d.pairShift, maskArr = d.pairMask, start = d.pairStart, end = d.pairEnd;
         final FloatVector zero = FloatVector.zero(S), one = FloatVector.broadcast(S, 1f);
         final double[] ox = d.ox, oy = d.oy, oz = d.oz, sx = d.sx, sy = d.sy, sz = d.sz;
         final float[] lanes = out.lanes;
@@ -56,7 +93,7 @@ final class VectorClusterKernel implements ClusterKernel {
                         ibv = FloatVector.fromArray(S, d.bi, ib);
                 FloatVector fix = zero, fiy = zero, fiz = zero, vlj = zero, vc = zero;
                 int touched = 0; // shifts with forces in out.sh*
-                for (int k = start[ci], kEnd = start[ci + 1]; k < kEnd; k++) {
+                for (int k = start[ci], kEnd = end[ci]; k < kEnd; k++) {
                     final int mk = maskArr[k];
                     final long bits = (mk >>> part) & laneBits, xbits = (mk >>> (16 + part)) & laneBits;
                     if ((bits | xbits) == 0) continue;
