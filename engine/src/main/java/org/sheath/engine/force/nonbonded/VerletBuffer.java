@@ -20,9 +20,10 @@ import org.sheath.forcefields.model.FlatTopology;
  * <pre>
  *   ΔE_i = ½ Σ_j 4π·rc²·ρ_j ∫₀^∞ |V(rc − x)| · Q((buffer + x)/σ) dx,      Q the Gaussian tail
  * </pre>
- * averaged over the atoms and divided by nstlist·dt to give a drift in kJ/mol/ps per atom. Constrained
- * hydrogens are counted with their own mass, which overestimates their displacement (a larger buffer
- * than needed, never a smaller one).
+ * averaged over the atoms and divided by nstlist·dt to give a drift in kJ/mol/ps per atom. An atom held by one
+ * constraint to a heavier atom (a hydrogen in h-bonds) moves with the pair's centre of mass plus a bounded
+ * rotation about it (see {@code variance}); other constrained atoms count with their own mass, which
+ * overestimates their displacement (a larger buffer than needed, never a smaller one).
  */
 public final class VerletBuffer {
     /** GROMACS's default verlet-buffer-tolerance, kJ/mol/ps per atom. */
@@ -36,9 +37,21 @@ public final class VerletBuffer {
     private final int ntypes;
     private final double[] c6, c12;
 
-    private record Cls(int type, double q, double mass, int count) {}
+    /** An atom class; conMass &gt; 0 for an atom held by one constraint of length conLength to a heavier atom. */
+    private record Cls(int type, double q, double mass, double conMass, double conLength, int count) {}
 
     public VerletBuffer(FlatTopology top, double volume, double rc, double beta, Modifier vdw, Modifier coulomb) {
+        this(top, volume, rc, beta, vdw, coulomb, null, null, null);
+    }
+
+    /**
+     * With pair constraints (atoms ci[k]–cj[k] at length len[k]): an atom with exactly one constraint, to a
+     * heavier partner (a hydrogen in h-bonds), moves as the pair's centre of mass plus a rotation about it,
+     * which cannot take it farther than twice its distance to that centre; every other atom moves freely with
+     * its own mass (an overestimate for the constrained heavy atoms).
+     */
+    public VerletBuffer(FlatTopology top, double volume, double rc, double beta, Modifier vdw, Modifier coulomb,
+                        int[] ci, int[] cj, double[] len) {
         this.rc = rc;
         this.beta = beta;
         this.vdw = vdw;
@@ -48,17 +61,32 @@ public final class VerletBuffer {
         this.ntypes = top.ntypes;
         this.c6 = top.c6;
         this.c12 = top.c12;
+        int[] ncon = new int[top.natoms];
+        double[] conMass = new double[top.natoms], conLen = new double[top.natoms];
+        if (ci != null) {
+            for (int k = 0; k < ci.length; k++) {
+                int a = ci[k], b = cj[k];
+                ncon[a]++;
+                ncon[b]++;
+                conMass[a] = top.mass[b];
+                conMass[b] = top.mass[a];
+                conLen[a] = conLen[b] = len[k];
+            }
+        }
         Map<String, int[]> counts = new HashMap<>();
         Map<String, Cls> proto = new HashMap<>();
         for (int i = 0; i < top.natoms; i++) {
             if (top.mass[i] <= 0) continue; // virtual sites carry no displacement of their own
-            String key = top.type[i] + ":" + Math.round(top.charge[i] * 1e6) + ":" + Math.round(top.mass[i] * 1e3);
+            boolean held = ncon[i] == 1 && conMass[i] > top.mass[i];
+            double cm = held ? conMass[i] : 0, cl = held ? conLen[i] : 0;
+            String key = top.type[i] + ":" + Math.round(top.charge[i] * 1e6) + ":" + Math.round(top.mass[i] * 1e3) + ":"
+                    + Math.round(cm * 1e3) + ":" + Math.round(cl * 1e5);
             counts.computeIfAbsent(key, k -> new int[1])[0]++;
-            proto.putIfAbsent(key, new Cls(top.type[i], top.charge[i], top.mass[i], 0));
+            proto.putIfAbsent(key, new Cls(top.type[i], top.charge[i], top.mass[i], cm, cl, 0));
         }
         for (Map.Entry<String, int[]> e : counts.entrySet()) {
             Cls p = proto.get(e.getKey());
-            classes.add(new Cls(p.type(), p.q(), p.mass(), e.getValue()[0]));
+            classes.add(new Cls(p.type(), p.q(), p.mass(), p.conMass(), p.conLength(), e.getValue()[0]));
         }
         classes.sort((a, b) -> a.type() != b.type() ? Integer.compare(a.type(), b.type()) : Double.compare(a.q(), b.q()));
     }
@@ -70,13 +98,28 @@ public final class VerletBuffer {
         double err = 0;
         for (Cls a : classes) {
             for (Cls b : classes) {
-                double s2 = KB * temperature * t * t * (1 / a.mass() + 1 / b.mass());
+                double s2 = variance(a, KB * temperature * t * t) + variance(b, KB * temperature * t * t);
                 double rhoB = density * b.count() / natoms;
                 double[] v = derivatives(a, b);
                 err += a.count() / (double) natoms * 0.5 * 4 * Math.PI * rc * rc * rhoB * missed(v, buffer, Math.sqrt(s2));
             }
         }
         return err / (nstlist * dt);
+    }
+
+    /**
+     * Per-dimension variance of an atom's displacement over a time t, kT2 = k_BT·t². Free: kT2/m. Held by one
+     * constraint to a heavier partner M: the pair's centre of mass moves freely (kT2/(m + M)); about it the
+     * atom sits at a = b·M/(m + M) and its two rotational degrees of freedom give it a tangential velocity of
+     * variance k_BT·M/(m(m + M)) each (equipartition of ½Iω² with I = μb²), an arc of variance
+     * σ² = kT2·M/(m(m + M)) per degree; the squared chord 2σ² is bounded by 2a² (its mean for a uniformly random
+     * end point on the sphere), so it is taken as 2σ²a²/(σ² + a²), a third of it per dimension.
+     */
+    private static double variance(Cls c, double kT2) {
+        if (c.conMass() <= 0) return kT2 / c.mass();
+        double m = c.mass(), big = c.conMass(), a = c.conLength() * big / (m + big);
+        double rot = kT2 * big / (m * (m + big)), a2 = a * a;
+        return kT2 / (m + big) + 2 * rot * a2 / (rot + a2) / 3;
     }
 
     /** The smallest buffer (to 1e-4 nm) whose estimated drift is at most the tolerance, or NaN if it exceeds 2 nm. */

@@ -214,6 +214,11 @@ public final class ConstraintSet implements Constraints {
         return replaced.clone();
     }
 
+    /** The pair constraints (without SETTLE waters) as {atoms i, atoms j, lengths in nm}, copies. */
+    public Object[] pairs() {
+        return new Object[] {ci.clone(), cj.clone(), dist.clone()};
+    }
+
     /** Number of SHAKE/RATTLE pair constraints (without SETTLE waters). */
     public int pairCount() {
         return npairs;
