@@ -45,15 +45,13 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
     private State cur;
     private ForceAccumulator curOut;
     private boolean curEnergy, curVirial;
-    /** Dynamic pruning: every {@code pruneEvery} steps (0: never) the kernels' list is the pairs within rc + pruneBuffer. */
+    /** Dynamic pruning: every {@code pruneEvery} steps (0: never) the kernels' list is the pairs within rc + the inner buffer. */
     private int pruneEvery;
-    private double pruneBuffer;
     private float prune2;
     private boolean pruneNow;
     private long pruneStep = Long.MIN_VALUE, prunes;
-    /** Positions, box and step of the last pruning (a restart prunes from them again). */
-    private double[] pruneX = new double[0], pruneY = new double[0], pruneZ = new double[0];
-    private double[] pruneBox;
+    /** Positions, box and step of the last pruning (a restart prunes from them again); null without pruning. */
+    private ListReference pruneRef;
     private final IntConsumer kernelTask = this::kernel;
     private final IntConsumer loadTask = this::loadPositions;
     private final IntConsumer reduceTask = this::reduce;
@@ -164,12 +162,16 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
         if (every < 0) throw new IllegalArgumentException("prune interval must be >= 0: " + every);
         if (every > 0 && !(innerBuffer >= 0)) throw new IllegalArgumentException("inner buffer must be >= 0: " + innerBuffer);
         this.pruneEvery = every;
-        this.pruneBuffer = every > 0 ? innerBuffer : 0;
-        this.prune2 = (float) ((rc + pruneBuffer) * (rc + pruneBuffer));
-        if (data != null) {
-            if (every > 0) data.usePrunedCopies();
-            else data.useWholeList();
-        }
+        double rin = rc + (every > 0 ? innerBuffer : 0);
+        this.prune2 = (float) (rin * rin);
+        this.pruneRef = every > 0 ? new ListReference(n, rin, innerBuffer) : null;
+        if (data != null) selectPairArrays();
+    }
+
+    /** The kernels' pair arrays for the current list: pruned copies, or the list's own; no pruning done yet. */
+    private void selectPairArrays() {
+        if (pruneEvery > 0) data.usePrunedCopies();
+        else data.useWholeList();
         pruneStep = Long.MIN_VALUE;
     }
 
@@ -198,9 +200,7 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
         }
         data.loadParameters(q, lj);
         list.split(nthreads, bounds);
-        if (pruneEvery > 0) data.usePrunedCopies();
-        else data.useWholeList();
-        pruneStep = Long.MIN_VALUE; // a new outer list is pruned before use
+        selectPairArrays(); // a new outer list is pruned before use
     }
 
     private boolean pruneDue(long step) {
@@ -208,15 +208,7 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
     }
 
     private void recordPrune(Box box, double[] x, double[] y, double[] z, long step) {
-        if (pruneX.length < n) {
-            pruneX = new double[n];
-            pruneY = new double[n];
-            pruneZ = new double[n];
-        }
-        System.arraycopy(x, 0, pruneX, 0, n);
-        System.arraycopy(y, 0, pruneY, 0, n);
-        System.arraycopy(z, 0, pruneZ, 0, n);
-        pruneBox = box.toMatrix();
+        pruneRef.record(box, x, y, z, step);
         pruneStep = step;
         prunes++;
     }
@@ -350,23 +342,24 @@ public final class ClusterNonbondedForce implements Force, PairSearch {
     public double[][] listReference() {
         double[][] r = ref.copy();
         if (r == null || pruneEvery == 0 || pruneStep == Long.MIN_VALUE) return r;
-        double[][] all = java.util.Arrays.copyOf(r, r.length + 5);
-        all[r.length] = java.util.Arrays.copyOf(pruneX, n);
-        all[r.length + 1] = java.util.Arrays.copyOf(pruneY, n);
-        all[r.length + 2] = java.util.Arrays.copyOf(pruneZ, n);
-        all[r.length + 3] = pruneBox.clone();
-        all[r.length + 4] = new double[] {pruneStep};
+        double[][] p = pruneRef.copy();
+        double[][] all = java.util.Arrays.copyOf(r, r.length + p.length);
+        System.arraycopy(p, 0, all, r.length, p.length);
         return all;
     }
+
+    /** Arrays of a {@link ListReference#copy}: outer list, then the pruning's. */
+    private static final int REFERENCE_ARRAYS = 5;
 
     @Override
     public void rebuildList(double[][] r) {
         build(Box.fromMatrix(r[3]), r[0], r[1], r[2], ListReference.buildStep(r));
-        if (pruneEvery > 0 && r.length >= 10) { // the inner list of the saved run, pruned again from the same positions
-            Box pb = Box.fromMatrix(r[8]);
-            data.loadPositions(pb, r[5], r[6], r[7], 0, list.nclusters);
+        if (pruneEvery > 0 && r.length >= 2 * REFERENCE_ARRAYS) { // the saved run's inner list, pruned again from its positions
+            double[][] p = java.util.Arrays.copyOfRange(r, REFERENCE_ARRAYS, r.length);
+            Box pb = Box.fromMatrix(p[3]);
+            data.loadPositions(pb, p[0], p[1], p[2], 0, list.nclusters);
             kernel.prune(data, 0, list.nclusters, prune2);
-            recordPrune(pb, r[5], r[6], r[7], (long) r[9][0]);
+            recordPrune(pb, p[0], p[1], p[2], ListReference.buildStep(p));
         }
     }
 
