@@ -314,11 +314,11 @@ public final class StageRunner {
     }
 
     /** Cost of a pair-list build in pair-kernel calls, for the choice of nstlist (measured: 3–6). */
-    static final double LIST_BUILD_COST = 5;
+    public static final double LIST_BUILD_COST = 5;
     /** Cost of a pruning of the outer list in pair-kernel calls over the same volume (measured: ~0.15). */
-    static final double PRUNE_COST = 0.15;
+    public static final double PRUNE_COST = 0.15;
     /** How far beyond its radius a cluster pair list reaches (about a cluster's size), nm. */
-    static final double CLUSTER_REACH = 0.2;
+    public static final double CLUSTER_REACH = 0.2;
 
     /**
      * The pair-list settings of an md stage: without a list_buffer in the deck, the buffer for the drift
@@ -333,10 +333,9 @@ public final class StageRunner {
         double t = maxTemperature(st);
         if (!(t > 0)) for (var other : deck.stages()) if (other instanceof MdStage m) t = Math.max(t, maxTemperature(m));
         if (!(t > 0)) t = 300;
-        Object[] cp = constraints.pairs();
+        var cp = constraints.pairs();
         org.sheath.engine.force.nonbonded.VerletBuffer vb = new org.sheath.engine.force.nonbonded.VerletBuffer(system.topology,
-                box.volume(), f.cutoff(), ewaldBeta, f.vdwModifier(), f.coulombModifier(), (int[]) cp[0], (int[]) cp[1],
-                (double[]) cp[2]);
+                box.volume(), f.cutoff(), ewaldBeta, f.vdwModifier(), f.coulombModifier(), cp.i(), cp.j(), cp.length());
         // the list must stay within half the box: rc + buffer ≤ h/2
         double maxBuffer = 0.5 * box.minHeight() - f.cutoff();
         // the cluster kernel runs a dual list with dynamic pruning (B1: 8 % less time per step than one list);

@@ -23,17 +23,19 @@ final class Runs {
     static org.sheath.engine.force.nonbonded.NonbondedOptions toleranceList(org.sheath.engine.system.MdSystem sys,
             org.sheath.engine.system.State s, org.sheath.engine.force.nonbonded.NonbondedOptions o, double dt, double temperature,
             org.sheath.engine.integrate.constraint.ConstraintSet cs) {
-        Object[] cp = cs.pairs();
+        var cp = cs.pairs();
         var vb = new org.sheath.engine.force.nonbonded.VerletBuffer(sys.topology, s.box.volume(), o.cutoff(),
                 org.sheath.engine.force.ewald.EwaldParameters.ewaldCoefficient(o.cutoff(), o.ewaldRtol()), o.vdwModifier(),
-                o.coulombModifier(), (int[]) cp[0], (int[]) cp[1], (double[]) cp[2]);
+                o.coulombModifier(), cp.i(), cp.j(), cp.length());
         double tol = org.sheath.engine.force.nonbonded.VerletBuffer.DEFAULT_TOLERANCE;
         if ("true".equals(System.getProperty("sheath.prune")) && o.kernel() == org.sheath.engine.force.nonbonded.NonbondedKernel.CLUSTER) {
-            var d = vb.bestDualList(null, tol, dt, temperature, 5, 0.15, 0.2, 0.5 * s.box.minHeight() - o.cutoff());
+            var d = vb.bestDualList(null, tol, dt, temperature, org.sheath.engine.protocol.StageRunner.LIST_BUILD_COST,
+                    org.sheath.engine.protocol.StageRunner.PRUNE_COST, org.sheath.engine.protocol.StageRunner.CLUSTER_REACH,
+                    0.5 * s.box.minHeight() - o.cutoff());
             System.out.println("dual list: " + d);
             return o.withListLifetime(d.outerBuffer(), d.nstlist()).withPruning(d.nstprune(), d.innerBuffer());
         }
-        int n = vb.bestNstlist(tol, dt, temperature, 5);
+        int n = vb.bestNstlist(tol, dt, temperature, org.sheath.engine.protocol.StageRunner.LIST_BUILD_COST);
         return o.withListLifetime(vb.bufferFor(tol, n, dt, temperature), n);
     }
 

@@ -214,9 +214,12 @@ public final class ConstraintSet implements Constraints {
         return replaced.clone();
     }
 
-    /** The pair constraints (without SETTLE waters) as {atoms i, atoms j, lengths in nm}, copies. */
-    public Object[] pairs() {
-        return new Object[] {ci.clone(), cj.clone(), dist.clone()};
+    /** Pair constraints: atoms i[k]–j[k] held at length[k] nm. */
+    public record Pairs(int[] i, int[] j, double[] length) {}
+
+    /** The pair constraints (without SETTLE waters), copies. */
+    public Pairs pairs() {
+        return new Pairs(ci.clone(), cj.clone(), dist.clone());
     }
 
     /** Number of SHAKE/RATTLE pair constraints (without SETTLE waters). */

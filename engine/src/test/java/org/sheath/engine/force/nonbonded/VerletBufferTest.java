@@ -58,14 +58,14 @@ class VerletBufferTest {
         double beta = EwaldParameters.ewaldCoefficient(RC, 1e-5);
         org.sheath.engine.system.MdSystem sys = new org.sheath.engine.system.MdSystem(top);
         var cs = org.sheath.engine.integrate.constraint.ConstraintSet.of(sys, org.sheath.engine.integrate.constraint.ConstraintMode.H_BONDS);
-        Object[] cp = cs.pairs();
-        assertThat(((int[]) cp[0]).length).isPositive();
+        var cp = cs.pairs();
+        assertThat(cp.i().length).isPositive();
         VerletBuffer free = example();
         VerletBuffer held = new VerletBuffer(top, s.box.volume(), RC, beta, Modifier.POTENTIAL_SHIFT, Modifier.POTENTIAL_SHIFT,
-                (int[]) cp[0], (int[]) cp[1], (double[]) cp[2]);
+                cp.i(), cp.j(), cp.length());
         // the bound: every hydrogen given the mass of its constrained pair (translation only)
         double[] saved = top.mass.clone();
-        int[] ci = (int[]) cp[0], cj = (int[]) cp[1];
+        int[] ci = cp.i(), cj = cp.j();
         VerletBuffer bound;
         try { // the bound's classes are made at construction: masses changed for it only
             for (int k = 0; k < ci.length; k++) {
