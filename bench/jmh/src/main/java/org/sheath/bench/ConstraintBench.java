@@ -27,7 +27,7 @@ import org.sheath.engine.integrate.constraint.ConstraintSet;
 public class ConstraintBench {
     ExampleBox box;
     ConstraintSet constraints;
-    double[] xr, yr, zr, x0, y0, z0;
+    double[] xr, yr, zr, x0, y0, z0, vx0, vy0, vz0;
 
     @Setup
     public void setup() {
@@ -46,6 +46,16 @@ public class ConstraintBench {
             y0[i] = yr[i] + 0.002 * rnd.nextGaussian();
             z0[i] = zr[i] + 0.002 * rnd.nextGaussian();
         }
+        // velocities of about 300 K (0.5 nm/ps for a hydrogen, less for heavier atoms), not along the constraints
+        vx0 = new double[n];
+        vy0 = new double[n];
+        vz0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sd = Math.sqrt(2.494 / box.system.masses[i]);
+            vx0[i] = sd * rnd.nextGaussian();
+            vy0[i] = sd * rnd.nextGaussian();
+            vz0[i] = sd * rnd.nextGaussian();
+        }
     }
 
     @Benchmark
@@ -59,6 +69,9 @@ public class ConstraintBench {
 
     @Benchmark
     public double velocities() {
+        System.arraycopy(vx0, 0, box.state.vx, 0, vx0.length);
+        System.arraycopy(vy0, 0, box.state.vy, 0, vy0.length);
+        System.arraycopy(vz0, 0, box.state.vz, 0, vz0.length);
         constraints.constrainVelocities(box.state, 0.002, null);
         return box.state.vx[0];
     }

@@ -24,6 +24,8 @@ public final class ConstraintSet implements Constraints {
     /** Default relative tolerance (GROMACS's shake-tol is 1e-4; energy conservation wants it tight). */
     public static final double DEFAULT_TOLERANCE = 1e-10;
     private static final int MAX_ITERATIONS = 1000;
+    /** Groups of 2 … MAX_DIRECT coupled constraints are solved all at once (a dense m×m system per step). */
+    static final int MAX_DIRECT = 16;
 
     private final int npairs;
     private final int[] ci, cj;
@@ -34,20 +36,38 @@ public final class ConstraintSet implements Constraints {
     private final MdSystem system;
     private final double[] scratch = new double[3];
 
+    /** Per constraint, scratch of one call: reference bond vector, image shift of the current one, summed multiplier. */
+    private final double[] refX, refY, refZ, imgX, imgY, imgZ, multiplier;
+    /**
+     * Per group of 2 … MAX_DIRECT constraints, at couplingStart[g]: the m×m inverse-mass coupling c_kl of its
+     * constraints k, l (how moving along l changes k: ±1/m of the atoms they share), row-major.
+     */
+    private final double[] coupling;
+    private final int[] couplingStart;
+    /**
+     * Groups whose SHAKE sweeps converge slowly (an off-diagonal coupling above a quarter of its diagonal, as
+     * between heavy atoms with all-bonds): their positions take Newton steps. Hydrogens on one heavy atom
+     * (coupling 1/12 of the diagonal for CH3) converge in a few sweeps, cheaper than the dense solves.
+     */
+    private final boolean[] strongCoupling;
+    /** False: every group by Gauss–Seidel iteration (the tests compare the two). */
+    boolean direct = true;
     /** Constraint index where each connected group of constraints (a molecule's) starts, and npairs at the end. */
     private final int[] groupStart;
     private WorkerPool pool;
     /** Per thread: its constraints cuts[t] … cuts[t+1] (whole groups), scratch, virial; null: serial. */
     private int[] cuts;
     private double[][] threadScratch = {new double[3]}, threadRef = {new double[3]}, threadVirial = {new double[6]};
+    /** Per thread: the matrix and right-hand side of a coupled group's solve. */
+    private double[][] threadMatrix = {new double[MAX_DIRECT * MAX_DIRECT + MAX_DIRECT]};
     // arguments of the current call, for the pool tasks
     private State cur;
     private double[] curXr, curYr, curZr, curRates;
     private double curDt;
     private final java.util.function.IntConsumer positionsTask = t -> positions(cur, curXr, curYr, curZr, curDt, cuts[t],
-            cuts[t + 1], threadScratch[t], threadRef[t]);
+            cuts[t + 1], threadScratch[t], threadRef[t], threadMatrix[t]);
     private final java.util.function.IntConsumer velocitiesTask = t -> velocities(cur, curRates, cuts[t], cuts[t + 1],
-            threadScratch[t], threadVirial[t]);
+            threadScratch[t], threadVirial[t], threadMatrix[t]);
 
     private ConstraintSet(MdSystem system, int[] ci0, int[] cj0, double[] dist0, boolean[] replaced, Settle settle, double tol) {
         this.system = system;
@@ -73,6 +93,36 @@ public final class ConstraintSet implements Constraints {
             invMi[k] = 1.0 / system.masses[ci[k]];
             invMj[k] = 1.0 / system.masses[cj[k]];
         }
+        int ng = groupStart.length - 1, size = 0;
+        this.couplingStart = new int[ng];
+        for (int g = 0; g < ng; g++) {
+            int m = groupStart[g + 1] - groupStart[g];
+            couplingStart[g] = size;
+            if (m >= 2 && m <= MAX_DIRECT) size += m * m;
+        }
+        this.coupling = new double[size];
+        this.strongCoupling = new boolean[ng];
+        for (int g = 0; g < ng; g++) {
+            int a = groupStart[g], m = groupStart[g + 1] - a;
+            if (m < 2 || m > MAX_DIRECT) continue;
+            double worst = 0;
+            for (int k = a; k < a + m; k++) {
+                for (int l = a; l < a + m; l++) {
+                    // moving along l: atom ci[l] by −r_l/m, cj[l] by +r_l/m; bond k = cj[k] − ci[k]
+                    double c = 0;
+                    if (cj[k] == cj[l]) c += invMj[k];
+                    if (cj[k] == ci[l]) c -= invMj[k];
+                    if (ci[k] == cj[l]) c -= invMi[k];
+                    if (ci[k] == ci[l]) c += invMi[k];
+                    coupling[couplingStart[g] + (k - a) * m + (l - a)] = c;
+                    if (k != l) worst = Math.max(worst, Math.abs(c) / (invMi[k] + invMj[k]));
+                }
+            }
+            strongCoupling[g] = worst > 0.25;
+        }
+        refX = new double[npairs]; refY = new double[npairs]; refZ = new double[npairs];
+        imgX = new double[npairs]; imgY = new double[npairs]; imgZ = new double[npairs];
+        multiplier = new double[npairs];
         this.replaced = replaced;
         this.settle = settle;
         this.tol = tol;
@@ -149,6 +199,7 @@ public final class ConstraintSet implements Constraints {
         }
         threadScratch = new double[t][3];
         threadRef = new double[t][3];
+        threadMatrix = new double[t][MAX_DIRECT * MAX_DIRECT + MAX_DIRECT];
         threadVirial = new double[t][6];
     }
 
@@ -249,7 +300,7 @@ public final class ConstraintSet implements Constraints {
         if (settle != null) settle.positions(s, xr, yr, zr, dt);
         if (npairs == 0) return;
         if (cuts == null) {
-            positions(s, xr, yr, zr, dt, 0, npairs, threadScratch[0], threadRef[0]);
+            positions(s, xr, yr, zr, dt, 0, npairs, threadScratch[0], threadRef[0], threadMatrix[0]);
             return;
         }
         cur = s; curXr = xr; curYr = yr; curZr = zr; curDt = dt;
@@ -260,37 +311,102 @@ public final class ConstraintSet implements Constraints {
         }
     }
 
-    /** SHAKE on constraints [from, to) (whole groups) until each holds; w, ref: the thread's scratch vectors. */
-    private void positions(State s, double[] xr, double[] yr, double[] zr, double dt, int from, int to, double[] w, double[] ref) {
+    /**
+     * SHAKE on constraints [from, to) (whole groups), each group iterated alone until all its constraints hold
+     * (a converged group is not swept again while others still move): strongly coupled groups of 2 to
+     * {@link #MAX_DIRECT} constraints by Newton's method on all their multipliers at once (M-SHAKE, quadratic
+     * convergence), the others by SHAKE sweeps. Per constraint, once per call: the
+     * reference vector (minimum image of the reference positions) and the image shift of the current
+     * difference; the velocity correction is applied once from the summed multipliers. w, ref: the thread's
+     * scratch vectors.
+     */
+    private void positions(State s, double[] xr, double[] yr, double[] zr, double dt, int from, int to, double[] w, double[] ref,
+                           double[] mat) {
         double[] x = s.x, y = s.y, z = s.z;
-        double invDt = dt > 0 ? 1.0 / dt : 0;
+        for (int g = java.util.Arrays.binarySearch(groupStart, from); g < groupStart.length - 1 && groupStart[g] < to; g++) {
+            int a = groupStart[g], b = groupStart[g + 1];
+            for (int k = a; k < b; k++) {
+                int i = ci[k], j = cj[k];
+                diff(s, xr, yr, zr, i, j, ref);
+                refX[k] = ref[0]; refY[k] = ref[1]; refZ[k] = ref[2];
+                double ux = x[j] - x[i], uy = y[j] - y[i], uz = z[j] - z[i];
+                w[0] = ux; w[1] = uy; w[2] = uz;
+                s.box.minimumImage(w);
+                imgX[k] = w[0] - ux; imgY[k] = w[1] - uy; imgZ[k] = w[2] - uz;
+                multiplier[k] = 0;
+            }
+            if (!direct || !strongCoupling[g] || !newtonGroup(s, g, a, b, mat)) shakeGroup(s, a, b);
+            if (dt > 0) {
+                double invDt = 1.0 / dt;
+                for (int k = a; k < b; k++) {
+                    int i = ci[k], j = cj[k];
+                    double gi = multiplier[k] * invDt * invMi[k], gj = multiplier[k] * invDt * invMj[k];
+                    s.vx[i] -= gi * refX[k]; s.vy[i] -= gi * refY[k]; s.vz[i] -= gi * refZ[k];
+                    s.vx[j] += gj * refX[k]; s.vy[j] += gj * refY[k]; s.vz[j] += gj * refZ[k];
+                }
+            }
+        }
+    }
+
+    /**
+     * Newton's method on the multipliers of group g, constraints [a, b): J·δg = d² − s² with J_kl = 2 c_kl s_k·r_l
+     * (s the current, r the reference bond vectors, c the inverse-mass coupling); false if J is singular or 50
+     * steps do not converge: then SHAKE goes on from where it stopped (the multipliers summed so far stay).
+     */
+    private boolean newtonGroup(State s, int g, int a, int b, double[] mat) {
+        double[] x = s.x, y = s.y, z = s.z;
+        final int m = b - a, c0 = couplingStart[g], rhs = m * m;
+        for (int it = 0; it < 50; it++) {
+            boolean done = true;
+            for (int k = a; k < b; k++) {
+                int i = ci[k], j = cj[k];
+                double ux = x[j] - x[i] + imgX[k], uy = y[j] - y[i] + imgY[k], uz = z[j] - z[i] + imgZ[k];
+                double dd = d2[k] - (ux * ux + uy * uy + uz * uz);
+                mat[rhs + k - a] = dd;
+                if (Math.abs(dd) > 2 * tol * d2[k]) done = false;
+                if (ux * refX[k] + uy * refY[k] + uz * refZ[k] < 1e-6 * d2[k]) fail(k, s, "rotated too far in one step");
+                for (int l = a; l < b; l++) {
+                    double c = coupling[c0 + (k - a) * m + (l - a)];
+                    mat[(k - a) * m + (l - a)] = c == 0 ? 0 : 2 * c * (ux * refX[l] + uy * refY[l] + uz * refZ[l]);
+                }
+            }
+            if (done) return true;
+            if (!SmallLinearSystem.solve(mat, m, rhs)) return false;
+            for (int k = a; k < b; k++) {
+                double gk = mat[rhs + k - a];
+                multiplier[k] += gk;
+                int i = ci[k], j = cj[k];
+                double ai = gk * invMi[k], aj = gk * invMj[k];
+                x[i] -= ai * refX[k]; y[i] -= ai * refY[k]; z[i] -= ai * refZ[k];
+                x[j] += aj * refX[k]; y[j] += aj * refY[k]; z[j] += aj * refZ[k];
+            }
+        }
+        return false;
+    }
+
+    /** The SHAKE iterations of the group of constraints [a, b), summing each one's multiplier. */
+    private void shakeGroup(State s, int a, int b) {
+        double[] x = s.x, y = s.y, z = s.z;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             boolean done = true;
-            for (int k = from; k < to; k++) {
+            for (int k = a; k < b; k++) {
                 int i = ci[k], j = cj[k];
-                diff(s, x, y, z, i, j, w);
-                double sx = w[0], sy = w[1], sz = w[2];
-                double s2 = sx * sx + sy * sy + sz * sz;
-                double dd = d2[k] - s2;
+                double sx = x[j] - x[i] + imgX[k], sy = y[j] - y[i] + imgY[k], sz = z[j] - z[i] + imgZ[k];
+                double dd = d2[k] - (sx * sx + sy * sy + sz * sz);
                 if (Math.abs(dd) <= 2 * tol * d2[k]) continue;
                 done = false;
-                diff(s, xr, yr, zr, i, j, ref);
-                double dot = sx * ref[0] + sy * ref[1] + sz * ref[2];
-                double wsum = invMi[k] + invMj[k];
+                double rx = refX[k], ry = refY[k], rz = refZ[k];
+                double dot = sx * rx + sy * ry + sz * rz;
                 if (dot < 1e-6 * d2[k]) fail(k, s, "rotated too far in one step");
-                double g = dd / (2 * wsum * dot);
-                double gx = g * ref[0], gy = g * ref[1], gz = g * ref[2];
-                double ai = invMi[k], aj = invMj[k];
-                x[i] -= gx * ai; y[i] -= gy * ai; z[i] -= gz * ai;
-                x[j] += gx * aj; y[j] += gy * aj; z[j] += gz * aj;
-                if (dt > 0) {
-                    s.vx[i] -= gx * ai * invDt; s.vy[i] -= gy * ai * invDt; s.vz[i] -= gz * ai * invDt;
-                    s.vx[j] += gx * aj * invDt; s.vy[j] += gy * aj * invDt; s.vz[j] += gz * aj * invDt;
-                }
+                double g = dd / (2 * (invMi[k] + invMj[k]) * dot);
+                multiplier[k] += g;
+                double ai = g * invMi[k], aj = g * invMj[k];
+                x[i] -= ai * rx; y[i] -= ai * ry; z[i] -= ai * rz;
+                x[j] += aj * rx; y[j] += aj * ry; z[j] += aj * rz;
             }
             if (done) return;
         }
-        fail(worst(s, from, to), s, "did not converge in " + MAX_ITERATIONS + " SHAKE iterations");
+        fail(worst(s, a, b), s, "did not converge in " + MAX_ITERATIONS + " SHAKE iterations");
     }
 
     @Override
@@ -301,7 +417,7 @@ public final class ConstraintSet implements Constraints {
         double[] r = mtk ? rates : null;
         if (cuts == null) {
             java.util.Arrays.fill(threadVirial[0], 0);
-            velocities(s, r, 0, npairs, threadScratch[0], threadVirial[0]);
+            velocities(s, r, 0, npairs, threadScratch[0], threadVirial[0], threadMatrix[0]);
         } else {
             cur = s; curRates = r;
             try {
@@ -320,32 +436,73 @@ public final class ConstraintSet implements Constraints {
         }
     }
 
-    /** RATTLE on constraints [from, to) (whole groups); the virial sums (xx, xy, xz, yy, yz, zz, without 1/impulse time) into vir. */
-    private void velocities(State s, double[] rates, int from, int to, double[] scr, double[] vir) {
+    /**
+     * RATTLE on constraints [from, to) (whole groups), each group alone, the bond vectors computed once. The
+     * velocity constraints are linear: a group of 2 … {@link #MAX_DIRECT} is solved at once (a dense system, then
+     * one check sweep), single constraints and larger groups are iterated (Gauss–Seidel). The virial sums (xx, xy, xz, yy, yz, zz, without 1/impulse time) into vir.
+     */
+    private void velocities(State s, double[] rates, int from, int to, double[] scr, double[] vir, double[] mat) {
         double ra = rates != null ? rates[0] : 0, rb = rates != null ? rates[1] : 0, rc = rates != null ? rates[2] : 0;
         double[] x = s.x, y = s.y, z = s.z, vx = s.vx, vy = s.vy, vz = s.vz;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
-        for (int it = 0; it < MAX_ITERATIONS; it++) {
-            boolean done = true;
-            for (int k = from; k < to; k++) {
-                int i = ci[k], j = cj[k];
-                diff(s, x, y, z, i, j, scr);
-                double rx = scr[0], ry = scr[1], rz = scr[2];
-                double rv = rx * (vx[j] - vx[i]) + ry * (vy[j] - vy[i]) + rz * (vz[j] - vz[i])
-                        + ra * rx * rx + rb * ry * ry + rc * rz * rz;
-                // relative velocity along the bond below tol·d per fs (rv = r·v_ij ≈ d·v_along)
-                if (Math.abs(rv) <= tol * d2[k] * 1000) continue;
-                done = false;
-                double g = rv / ((invMi[k] + invMj[k]) * d2[k]);
-                double gx = g * rx, gy = g * ry, gz = g * rz;
-                vx[i] += gx * invMi[k]; vy[i] += gy * invMi[k]; vz[i] += gz * invMi[k];
-                vx[j] -= gx * invMj[k]; vy[j] -= gy * invMj[k]; vz[j] -= gz * invMj[k];
-                // force on j is −g·r/impulseTime; W += r_ij ⊗ F_j
-                w00 -= rx * gx; w01 -= rx * gy; w02 -= rx * gz;
-                w11 -= ry * gy; w12 -= ry * gz; w22 -= rz * gz;
+        for (int g = java.util.Arrays.binarySearch(groupStart, from); g < groupStart.length - 1 && groupStart[g] < to; g++) {
+            int a = groupStart[g], b = groupStart[g + 1];
+            for (int k = a; k < b; k++) {
+                diff(s, x, y, z, ci[k], cj[k], scr);
+                refX[k] = scr[0]; refY[k] = scr[1]; refZ[k] = scr[2];
+                multiplier[k] = 0;
             }
-            if (done) break;
-            if (it == MAX_ITERATIONS - 1) fail(worst(s, from, to), s, "velocities did not converge in " + MAX_ITERATIONS + " RATTLE iterations");
+            int m = b - a;
+            for (int it = 0; direct && m >= 2 && m <= MAX_DIRECT; it++) { // linear: one solve, then a check (rarely a second)
+                boolean done = true;
+                int c0 = couplingStart[g], rhs = m * m;
+                for (int k = a; k < b; k++) {
+                    int i = ci[k], j = cj[k];
+                    double rx = refX[k], ry = refY[k], rz = refZ[k];
+                    double rv = rx * (vx[j] - vx[i]) + ry * (vy[j] - vy[i]) + rz * (vz[j] - vz[i])
+                            + ra * rx * rx + rb * ry * ry + rc * rz * rz;
+                    if (Math.abs(rv) > tol * d2[k] * 1000) done = false;
+                    mat[rhs + k - a] = rv;
+                    for (int l = a; l < b; l++) {
+                        double c = coupling[c0 + (k - a) * m + (l - a)];
+                        mat[(k - a) * m + (l - a)] = c == 0 ? 0 : c * (rx * refX[l] + ry * refY[l] + rz * refZ[l]);
+                    }
+                }
+                if (done || it == 5 || !SmallLinearSystem.solve(mat, m, rhs)) break; // not done: Gauss–Seidel below
+                for (int k = a; k < b; k++) {
+                    double gk = mat[rhs + k - a];
+                    multiplier[k] += gk;
+                    int i = ci[k], j = cj[k];
+                    double ai = gk * invMi[k], aj = gk * invMj[k];
+                    vx[i] += ai * refX[k]; vy[i] += ai * refY[k]; vz[i] += ai * refZ[k];
+                    vx[j] -= aj * refX[k]; vy[j] -= aj * refY[k]; vz[j] -= aj * refZ[k];
+                }
+            }
+            for (int it = 0; ; it++) {
+                if (it == MAX_ITERATIONS) fail(worst(s, a, b), s, "velocities did not converge in " + MAX_ITERATIONS + " RATTLE iterations");
+                boolean done = true;
+                for (int k = a; k < b; k++) {
+                    int i = ci[k], j = cj[k];
+                    double rx = refX[k], ry = refY[k], rz = refZ[k];
+                    double rv = rx * (vx[j] - vx[i]) + ry * (vy[j] - vy[i]) + rz * (vz[j] - vz[i])
+                            + ra * rx * rx + rb * ry * ry + rc * rz * rz;
+                    // relative velocity along the bond below tol·d per fs (rv = r·v_ij ≈ d·v_along)
+                    if (Math.abs(rv) <= tol * d2[k] * 1000) continue;
+                    done = false;
+                    double gk = rv / ((invMi[k] + invMj[k]) * d2[k]);
+                    multiplier[k] += gk;
+                    double ai = gk * invMi[k], aj = gk * invMj[k];
+                    vx[i] += ai * rx; vy[i] += ai * ry; vz[i] += ai * rz;
+                    vx[j] -= aj * rx; vy[j] -= aj * ry; vz[j] -= aj * rz;
+                }
+                if (done) break;
+            }
+            // force on j is −g·r/impulseTime; W += r_ij ⊗ F_j
+            for (int k = a; k < b; k++) {
+                double gk = multiplier[k], rx = refX[k], ry = refY[k], rz = refZ[k];
+                w00 -= gk * rx * rx; w01 -= gk * rx * ry; w02 -= gk * rx * rz;
+                w11 -= gk * ry * ry; w12 -= gk * ry * rz; w22 -= gk * rz * rz;
+            }
         }
         vir[0] = w00; vir[1] = w01; vir[2] = w02; vir[3] = w11; vir[4] = w12; vir[5] = w22;
     }
