@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sheath", mixinStandardHelpOptions = true, version = "sheath 0.1.0",
         description = "Classical molecular dynamics for battery electrolytes.",
         subcommands = {TopologyCommand.class, EnergyCommand.class, BuildCommand.class, RunCommand.class, AnalyzeCommand.class,
-                CommandLine.HelpCommand.class})
+                HelpCommand.class})
 public final class SheathCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,6 +32,7 @@ public final class SheathCommand implements Runnable {
         cl.setErr(err);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cl.setExecutionExceptionHandler(new UserErrors(debug));
+        cl.setParameterExceptionHandler(new SubcommandSuggestions(cl.getParameterExceptionHandler()));
         return cl.execute(args);
     }
 }
