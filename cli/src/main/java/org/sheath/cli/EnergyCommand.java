@@ -96,6 +96,8 @@ final class EnergyCommand implements Callable<Integer> {
         State state = system.newState(s, coordinates.toString());
         ForceSet forces = ForceSet.create(system, options, state.box);
         PrintWriter err = spec.commandLine().getErr();
+        org.sheath.forcefields.coords.AtomNameCheck.of(top.atomName, s).warning(coordinates.toString())
+                .ifPresent(w -> err.println("sheath: warning: " + w));
         for (String w : forces.warnings()) err.println("sheath: warning: " + w);
         err.flush();
         double density = LiquidDensity.of(system.masses, state.box);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.sheath.forcefields.InputException;
 import org.sheath.forcefields.TopologyFiles;
 import org.sheath.forcefields.coords.Structure;
+import org.sheath.forcefields.coords.AtomNameCheck;
 import org.sheath.forcefields.coords.StructureFiles;
 import org.sheath.forcefields.gromacs.GromacsTopologyReader;
 import org.sheath.forcefields.gromacs.GromacsTopologyWriter;
@@ -83,22 +83,12 @@ final class TopologyCommand implements Callable<Integer> {
                     + topology + " has " + report.atoms() + "; the [ molecules ] counts must match the coordinates");
         }
         FlatTopology flat = FlatTopology.of(top);
-        List<String> mismatches = new ArrayList<>();
-        int nm = 0;
-        for (int i = 0; i < s.natoms; i++) {
-            // AMBER coordinate files carry no names: nothing to compare
-            if (!s.atomName[i].isEmpty() && !flat.atomName[i].equals(s.atomName[i])) {
-                if (nm++ < 5) {
-                    mismatches.add(String.format(Locale.ROOT, "atom %d: name %s in the topology, %s in the coordinates",
-                            i + 1, flat.atomName[i], s.atomName[i]));
-                }
-            }
-        }
+        AtomNameCheck names = AtomNameCheck.of(flat.atomName, s); // AMBER coordinate files carry no names: nothing to compare
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("file", coordinates.toString());
         c.put("atoms", s.natoms);
-        c.put("nameMismatches", nm);
-        c.put("firstMismatches", mismatches);
+        c.put("nameMismatches", names.count());
+        c.put("firstMismatches", names.examples());
         if (s.box != null) {
             double v = s.box[0] * s.box[4] * s.box[8];
             c.put("box", s.box);

@@ -36,6 +36,21 @@ class EnergyCommandTest {
         return new Path[] {top, gro};
     }
 
+    /** [ molecules ] in another order than the file (same atom count): grompp warns, and so does sheath. */
+    @Test
+    void warnsWhenAtomNamesDifferFromTheTopology() throws Exception {
+        String top = Files.readString(EXAMPLE.resolve("system.top")).replace("ZN         4\nLI        20", "LI        20\nZN         4");
+        assertThat(top).contains("LI        20\nZN         4");
+        Path swapped = dir.resolve("swapped.top");
+        Files.writeString(swapped, top);
+        Cli.Result r = Cli.run("energy", "-p", swapped.toString(), "-c", EXAMPLE.resolve("conf.gro").toString(), "--threads", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().lines().filter(l -> l.contains("atom name"))).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("sheath: warning: " + EXAMPLE.resolve("conf.gro") + ": 8 atom name(s) differ from the topology's "
+                        + "(first: atom 1: LI in the topology, ZN in the coordinates)")
+                .contains("[ molecules ]"));
+    }
+
     @Test
     void exampleBoxTableAndJson() throws Exception {
         Cli.Result r = Cli.run("energy", "-p", EXAMPLE.resolve("system.top").toString(), "-c", EXAMPLE.resolve("conf.gro").toString(),

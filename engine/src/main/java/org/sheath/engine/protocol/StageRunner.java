@@ -283,6 +283,8 @@ public final class StageRunner {
             s = StructureFiles.read(f.coordinates());
             system = new MdSystem(top);
             state = system.newState(s, f.coordinates().toString());
+            org.sheath.forcefields.coords.AtomNameCheck.of(top.atomName, s).warning(f.coordinates().toString())
+                    .ifPresent(w -> log.line("warning: " + w));
             analysisTopology = f.topology();
             analysisDefines = f.defines();
         } else {
