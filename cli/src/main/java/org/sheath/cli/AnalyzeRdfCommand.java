@@ -107,6 +107,7 @@ final class AnalyzeRdfCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  first shell    CN(%.4f nm) = %.4f%s%n", s.radius(), s.cn(), s.automatic() ? "" : " (--shell-radius)");
             out.printf(Locale.ROOT, "  %.2f s on %d threads (%.0f frames/s)%s%n", res.run().seconds(), res.run().threads(),
                     res.run().frames() / res.run().seconds(), output == null ? "" : "; wrote " + output);
+            if (!res.note().isEmpty()) out.println("  note: " + res.note());
         }
         out.flush();
         return 0;

@@ -112,9 +112,13 @@ public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Parti
         final long[] counts = new long[nbins];
         final double[] countsV = new double[nbins];
         final int[] frameHist = new int[nbins];
-        int frames;
-        double sumV;
+        /** Frames that covered each bin: all of them, except where an NPT box shrank below 2·rmax. */
+        final int[] binFrames = new int[nbins];
+        int frames, shrunkFrames;
+        double sumV, smallestHalf = Double.POSITIVE_INFINITY;
         final CellList cells = new CellList(rmax);
+        /** For frames whose half-height is below rmax: the cut-off set to the bins they cover. */
+        final CellList shrunkCells = new CellList(rmax);
         final Sites.Workspace ws = new Sites.Workspace();
         final double[] rx = new double[ref.count], ry = new double[ref.count], rz = new double[ref.count];
         final double[] sx = new double[sel.count], sy = new double[sel.count], sz = new double[sel.count];
@@ -124,8 +128,11 @@ public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Parti
             for (int k = 0; k < nbins; k++) {
                 counts[k] += o.counts[k];
                 countsV[k] += o.countsV[k];
+                binFrames[k] += o.binFrames[k];
             }
             frames += o.frames;
+            shrunkFrames += o.shrunkFrames;
+            smallestHalf = Math.min(smallestHalf, o.smallestHalf);
             sumV += o.sumV;
         }
     }
@@ -140,30 +147,39 @@ public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Parti
         if (f.box == null) throw new InputException("frame " + f.index + " has no periodic box; an RDF needs one");
         Box box = box(f);
         double half = 0.5 * box.minHeight();
+        p.smallestHalf = Math.min(p.smallestHalf, half);
+        int nb = nbins;
+        CellList cells = p.cells;
         if (rmax > half * (1 + 1e-12)) {
-            throw new InputException(String.format(Locale.ROOT, "r max %.4f nm is longer than half the shortest box "
-                    + "height of frame %d (%.4f nm; the box shrank); use --rmax %.4f or less", rmax, f.index, half,
-                    Math.floor(half * 1e4) / 1e4));
+            // an NPT box smaller than in the first frame: this frame counts for the bins within its half-height only
+            nb = (int) Math.floor(half / dr * (1 + 1e-12));
+            if (nb < 1) {
+                throw new InputException(String.format(Locale.ROOT, "frame %d: half its shortest box height (%.4f nm) is "
+                        + "less than one bin (%.4g nm); use a smaller --bin", f.index, half, dr));
+            }
+            cells = p.shrunkCells;
+            cells.setCutoff(nb * dr);
+            p.shrunkFrames++;
         }
         final int[] h = p.frameHist;
         final double inv = 1.0 / dr;
-        final int nb = nbins;
         final boolean excl = opt.excludeSameMolecule();
         sel.positions(f, box, p.sx, p.sy, p.sz, p.ws);
-        p.cells.build(box, p.sx, p.sy, p.sz, null, sel.count);
+        cells.build(box, p.sx, p.sy, p.sz, null, sel.count);
         if (sameSites) {
             // each unordered pair once, counted for both orders
-            p.cells.histogramPairs(h, nb, inv, 2, excl ? sel.molecule : null, 0, p.cells.cellCount());
+            cells.histogramPairs(h, nb, inv, 2, excl ? sel.molecule : null, 0, cells.cellCount());
         } else {
             ref.positions(f, box, p.rx, p.ry, p.rz, p.ws);
             final int[] self = selfOf, molR = ref.molecule;
             final int[] label = excl ? sel.molecule : null;
             for (int i = 0; i < ref.count; i++) {
-                p.cells.histogramNeighbors(p.rx[i], p.ry[i], p.rz[i], h, nb, inv, self[i], label, excl ? molR[i] : 0);
+                cells.histogramNeighbors(p.rx[i], p.ry[i], p.rz[i], h, nb, inv, self[i], label, excl ? molR[i] : 0);
             }
         }
         double v = box.volume();
         for (int k = 0; k < nb; k++) {
+            p.binFrames[k]++;
             int c = h[k];
             if (c != 0) {
                 p.counts[k] += c;
@@ -179,24 +195,29 @@ public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Parti
     public RdfResult conclude(Partial p, RunInfo info) {
         int n = nbins;
         double[] r = new double[n], g = new double[n], value = new double[n], cn = new double[n];
-        double fr = p.frames;
-        long cum = 0;
+        double fr = p.frames, cum = 0;
+        long cumCounts = 0;
         for (int k = 0; k < n; k++) {
             double lo = k * dr, hi = (k + 1) * dr;
             r[k] = (k + 0.5) * dr;
             double shell = 4.0 / 3.0 * Math.PI * (hi * hi * hi - lo * lo * lo);
-            g[k] = p.countsV[k] / (fr * pairs * shell);
-            cum += p.counts[k];
-            cn[k] = cum / (fr * ref.count);
+            double fk = p.binFrames[k]; // = frames unless the box shrank below 2·rmax in some
+            g[k] = p.countsV[k] / (fk * pairs * shell);
+            cum += p.counts[k] / fk;
+            cumCounts += p.counts[k];
+            cn[k] = p.shrunkFrames == 0 ? cumCounts / (fr * ref.count) : cum / ref.count;
             switch (opt.norm()) {
                 case RDF: value[k] = g[k]; break;
-                case DENSITY: value[k] = p.counts[k] / (fr * ref.count * shell); break;
-                default: value[k] = p.counts[k] / (fr * ref.count); break;
+                case DENSITY: value[k] = p.counts[k] / (fk * ref.count * shell); break;
+                default: value[k] = p.counts[k] / (fk * ref.count); break;
             }
         }
         double meanV = p.sumV / fr;
         RdfResult.Shell shell = ShellFinder.find(g, cn, dr, opt.smooth(), opt.shellRadius());
+        String note = p.shrunkFrames == 0 ? "" : String.format(Locale.ROOT, "the box shrank below 2 x rmax in %d of %d frames "
+                + "(smallest half-height %.4f nm): bins beyond it average over the frames that cover them", p.shrunkFrames,
+                p.frames, p.smallestHalf);
         return new RdfResult(opt, r, value, g, cn, dr, rmax, ref.count, sel.count, pairs, meanV,
-                pairs / (double) ref.count / meanV, shell, info);
+                pairs / (double) ref.count / meanV, shell, info, note);
     }
 }

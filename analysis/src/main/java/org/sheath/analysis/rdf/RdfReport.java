@@ -31,13 +31,17 @@ public final class RdfReport {
 
     private static String[] comments(RdfResult res) {
         RdfOptions o = res.options();
-        return new String[] {
+        String[] c = {
             String.format(Locale.ROOT, "sheath analyze rdf: ref '%s' (%s, %d sites), sel '%s' (%s, %d sites)", o.ref(),
                     o.refSite().name().toLowerCase(Locale.ROOT), res.refSites(), o.sel(), o.selSite().name().toLowerCase(Locale.ROOT),
                     res.selSites()),
             String.format(Locale.ROOT, "frames %d, bin %.6g nm, rmax %.6g nm, norm %s, exclude same molecule %s; "
                     + "cn = running coordination number at the bin's upper edge", res.run().frames(), res.binWidth(), res.rmax(),
                     o.norm().name().toLowerCase(Locale.ROOT), o.excludeSameMolecule())};
+        if (res.note().isEmpty()) return c;
+        String[] withNote = java.util.Arrays.copyOf(c, c.length + 1);
+        withNote[c.length] = "note: " + res.note();
+        return withNote;
     }
 
     public static Map<String, Object> document(RdfResult res) {
@@ -85,6 +89,7 @@ public final class RdfReport {
         fr.put("step", res.run().step());
         fr.put("count", res.run().frames());
         doc.put("frames", fr);
+        if (!res.note().isEmpty()) doc.put("note", res.note());
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("threads", res.run().threads());
         t.put("strategy", res.run().strategy().name().toLowerCase(Locale.ROOT));

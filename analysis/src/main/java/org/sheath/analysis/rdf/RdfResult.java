@@ -19,10 +19,12 @@ import org.sheath.analysis.core.RunInfo;
  * @param density mean density of allowed sel sites around a ref site, pairs / (refSites · V), nm⁻³
  * @param shell first peak, first minimum and first-shell coordination number
  * @param run frames, threads, timing
+ * @param note what the user should know about how it was computed ("" if nothing): NPT frames whose box
+ *             shrank below 2·rmax count only for the bins within their half-height
  */
 public record RdfResult(RdfOptions options, double[] r, double[] value, double[] g, double[] cn, double binWidth,
                         double rmax, int refSites, int selSites, long pairs, double meanVolume, double density,
-                        Shell shell, RunInfo run) {
+                        Shell shell, RunInfo run, String note) {
 
     /**
      * First peak (position, raw height), first minimum after it (position, smoothed height) and the

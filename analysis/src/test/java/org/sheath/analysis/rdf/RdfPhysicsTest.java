@@ -14,6 +14,42 @@ import org.junit.jupiter.api.Test;
 
 class RdfPhysicsTest {
 
+    /**
+     * An NPT run whose box shrinks after the first frame (0.2 % per frame): the default rmax, half the first
+     * frame's box, no longer fails on frame 1; bins beyond a frame's half-height average over the frames that
+     * cover them, and g stays 1 out to rmax.
+     */
+    @Test
+    void shrinkingBoxWithTheDefaultRmax() {
+        int n = 3000, nf = 20;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        List<Frame> frames = new java.util.ArrayList<>();
+        double rho = 0;
+        for (int f = 0; f < nf; f++) {
+            double l = 5.0 * (1 - 0.002 * f);
+            double[] x = new double[n], y = new double[n], z = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = l * rnd.nextDouble();
+                y[i] = l * rnd.nextDouble();
+                z[i] = l * rnd.nextDouble();
+            }
+            frames.add(Systems.frame(new double[] {l, 0, 0, 0, l, 0, 0, 0, l}, x, y, z));
+            rho += (n - 1) / (l * l * l) / nf;
+        }
+        RdfResult res = Systems.rdf(Systems.atoms(n, 1, "A"), frames, RdfOptions.of("all", "all").withBin(0.02), 2);
+        assertThat(res.rmax()).isCloseTo(2.5, within(1e-9));
+        assertThat(res.note()).contains("in 19 of 20 frames").contains("2.4050 nm");
+        double maxDev = 0;
+        for (int k = 0; k < res.r().length; k++) if (res.r()[k] > 0.5) maxDev = Math.max(maxDev, Math.abs(res.g()[k] - 1));
+        assertThat(maxDev).as("max |g - 1| beyond 0.5 nm").isLessThan(0.03);
+        for (double r : new double[] {1.0, 2.0, 2.4}) {
+            double ideal = rho * 4.0 / 3.0 * Math.PI * r * r * r;
+            assertThat(res.cnAt(r)).isCloseTo(ideal, within(0.01 * ideal));
+        }
+        RdfResult still = Systems.rdf(Systems.atoms(n, 1, "A"), frames.subList(0, 1), RdfOptions.of("all", "all").withBin(0.02), 1);
+        assertThat(still.note()).isEmpty();
+    }
+
     @Test
     void idealGasWithVaryingVolumeIsOneEverywhere() {
         int n = 3000;

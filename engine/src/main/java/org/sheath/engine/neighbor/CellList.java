@@ -20,8 +20,8 @@ public final class CellList {
         void accept(int i, int j, double dx, double dy, double dz, double r2);
     }
 
-    private final double cutoff;
-    private final double cutoff2;
+    private double cutoff;
+    private double cutoff2;
     private Box box;
     private int n;
     private int ncx, ncy, ncz;
@@ -41,6 +41,13 @@ public final class CellList {
 
     public double cutoff() {
         return cutoff;
+    }
+
+    /** A new cut-off for the next {@link #build} (an analysis over NPT frames whose box shrank). */
+    public void setCutoff(double c) {
+        if (!(c > 0)) throw new IllegalArgumentException("cut-off must be positive");
+        cutoff = c;
+        cutoff2 = c * c;
     }
 
     public int size() {
