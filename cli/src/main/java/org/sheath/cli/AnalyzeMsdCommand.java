@@ -102,14 +102,20 @@ final class AnalyzeMsdCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-8s %6s %7s  %-22s %-17s %9s%n", "species", "sites", "charge", "D (1e-9 m2/s)", "fit window (ps)", "log slope");
             for (MsdResult.Species s : res.species()) {
                 var f = s.fit();
-                out.printf(Locale.ROOT, "  %-8s %6d %7s  %-22s %-17s %9.3f%n", s.name(), s.sites(),
+                out.printf(Locale.ROOT, "  %-8s %6d %7s  %-22s %-17s %9.3f%s%n", s.name(), s.sites(),
                         Double.isNaN(s.charge()) ? "-" : String.format(Locale.ROOT, "%+.3g", s.charge()),
                         String.format(Locale.ROOT, "%.4g +- %.2g", s.dSi9(), f.dError() * 1e3),
-                        g(f.tStart()) + "-" + g(f.tEnd()) + (f.automatic() ? " auto" : ""), f.beta());
+                        g(f.tStart()) + "-" + g(f.tEnd()) + (f.automatic() ? " auto" : ""), f.beta(), f.diffusive() ? "" : " (!)");
             }
+            boolean allDiffusive = true;
+            for (MsdResult.Species s : res.species()) allDiffusive &= s.fit().diffusive();
             if (!Double.isNaN(res.conductivity())) {
-                out.printf(Locale.ROOT, "  Nernst-Einstein: sigma = %.4g S/m (%.4g mS/cm) at %s K, <V> = %.5g nm3; t+ = %.3f%n",
-                        res.conductivity(), 10 * res.conductivity(), g(temperature), res.meanVolume(), res.transference());
+                out.printf(Locale.ROOT, "  Nernst-Einstein: sigma = %.4g S/m (%.4g mS/cm) at %s K, <V> = %.5g nm3; t+ = %.3f%s%n",
+                        res.conductivity(), 10 * res.conductivity(), g(temperature), res.meanVolume(), res.transference(),
+                        allDiffusive ? "" : " (from non-diffusive fits: not converged)");
+            }
+            for (MsdResult.Species s : res.species()) {
+                if (!s.fit().diffusive()) out.println("  warning: " + s.fit().warning(s.name()));
             }
         }
         out.flush();

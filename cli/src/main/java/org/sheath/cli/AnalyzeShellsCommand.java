@@ -121,8 +121,10 @@ final class AnalyzeShellsCommand implements Callable<Integer> {
             String res = "";
             if (r.residence() != null) {
                 Residence.Result q = r.residence()[s];
-                res = String.format(Locale.ROOT, "%s / %s / %s%s", f(q.tauIntegral()), f(q.tauCutoff()), f(q.tauFit()),
-                        q.decayed() ? "" : " (C(t) still above 1/e: longer than the run can tell)");
+                res = q.decayed() || q.pairs() == 0
+                        ? String.format(Locale.ROOT, "%s / %s / %s", f(q.tauIntegral()), f(q.tauCutoff()), f(q.tauFit()))
+                        : String.format(Locale.ROOT, "> %s (C(t) still above 1/e at the longest lag: longer than the run can tell)",
+                                f(q.atLeast()));
             }
             out.printf(Locale.ROOT, "  %-10s %-16s %7.3f   %s%n", r.options().species().get(s).name(),
                     String.format(Locale.ROOT, "%.3f (%s)", r.radius()[s], r.radiusFromRdf()[s] ? "RDF min" : "given"), r.meanCn()[s], res);

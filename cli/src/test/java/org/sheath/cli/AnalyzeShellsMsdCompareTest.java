@@ -71,11 +71,23 @@ class AnalyzeShellsMsdCompareTest {
         assertThat(d.at("/species/LI/charge").asDouble()).isEqualTo(1.0);
         assertThat(d.at("/species/ZN/charge").asDouble()).isEqualTo(2.0);
         assertThat(d.at("/nernstEinstein/conductivitySPerM").asDouble()).isPositive();
+        // 100 ps of a small box: the MSDs are not diffusive yet (log-log slopes ~0.7), and the result says so
+        assertThat(d.at("/species/LI/logLogSlope").asDouble()).isLessThan(0.9);
+        assertThat(d.at("/species/LI/diffusive").asBoolean()).isFalse();
+        assertThat(d.at("/species/LI/warning").asText()).startsWith("LI: the MSD's log-log slope over ").contains("not diffusive");
         assertThat(Files.readString(svg)).contains("<svg").contains("MSD (nm^2)");
         assertThat(Files.readAllLines(csv).get(1)).isEqualTo("t_ps,msd_ZN_nm2,msd_LI_nm2,msd_TFSI_nm2,msd_DMF_nm2");
         Cli.Result text = Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--fit-start", "4", "--fit-end", "20",
                 "--temperature", "300", "--charge", "LI=0.8");
-        assertThat(text.out()).contains("LI").contains("4-20").contains("Nernst-Einstein: sigma =").contains("t+ = 1.000");
+        assertThat(text.out()).contains("LI").contains("4-20").contains("Nernst-Einstein: sigma =").contains("t+ = 1.000")
+                .contains("(from non-diffusive fits: not converged)")
+                .contains("warning: LI: the MSD's log-log slope over 4-20 ps is 0.");
+        Path m1 = dir.resolve("msd1.json"), m2 = dir.resolve("msd2.json");
+        Files.writeString(m1, Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--json").out());
+        Files.writeString(m2, Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--json", "-b", "10").out());
+        Cli.Result c = Cli.run("analyze", "compare", m1.toString(), m2.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out().lines()).anySatisfy(l -> assertThat(l).startsWith("| D LI log-log slope |").contains("(not diffusive)"));
     }
 
     @Test

@@ -88,7 +88,10 @@ public final class Compare {
                     JsonNode res = e.getValue().path("residence");
                     if (!res.isMissingNode()) {
                         String t = num(res.path("integralPs"), "%.3g");
-                        if (!res.path("decayedBelow1OverE").asBoolean(true)) t = "≥ " + t + " (not decayed)";
+                        if (!res.path("decayedBelow1OverE").asBoolean(true)) {
+                            t = res.path("atLeastPs").isNumber() ? "> " + num(res.path("atLeastPs"), "%.3g") + " (not decayed)"
+                                    : "≥ " + t + " (not decayed)";
+                        }
                         m.put(p + "residence time (ps, ∫C)", t);
                     }
                 }
@@ -114,6 +117,12 @@ public final class Compare {
                     String err = s.path("dError1e9M2PerS").isNumber() ? " ± " + sig(s.path("dError1e9M2PerS"), 2) : "";
                     m.put("D " + e.getKey() + " (1e-9 m²/s)", num(s.path("d1e9M2PerS"), "%.3g") + err);
                     m.put("D " + e.getKey() + " fit window (ps)", sig(s.path("fitStartPs"), 4) + "–" + sig(s.path("fitEndPs"), 4));
+                    JsonNode beta = s.path("logLogSlope");
+                    boolean diffusive = s.has("diffusive") ? s.path("diffusive").asBoolean()
+                            : beta.isNumber() && beta.asDouble() >= org.sheath.analysis.transport.DiffusionFit.Fit.MIN_DIFFUSIVE
+                            && beta.asDouble() <= org.sheath.analysis.transport.DiffusionFit.Fit.MAX_DIFFUSIVE;
+                    m.put("D " + e.getKey() + " log-log slope", (beta.isNumber() ? String.format(Locale.ROOT, "%.2f", beta.asDouble()) : "–")
+                            + (diffusive ? "" : " (not diffusive)"));
                 }
                 JsonNode ne = d.path("nernstEinstein");
                 if (ne.path("conductivityMSPerCm").isNumber()) {

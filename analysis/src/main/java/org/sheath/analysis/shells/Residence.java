@@ -21,8 +21,11 @@ import org.sheath.analysis.transport.Correlation;
  *   <li>{@code tauCutoff}: where C first drops below 1/e (linear interpolation; the solvation_analysis
  *   "cutoff" definition); NaN if it never does;</li>
  *   <li>{@code tauFit}: least-squares fit of ln C = −τ/τ_fit over the lags before C first drops below
- *   e⁻² (all lags if it never does).</li>
+ *   e⁻²; NaN when C never drops below 1/e (an exponential fitted to the top of a curve says nothing
+ *   about how long it takes to decay).</li>
  * </ul>
+ * When C stays above 1/e over all lags the residence time is longer than the run can tell: {@link
+ * Result#atLeast()} is the longest lag, and that lower bound is what the reports give.
  * For exponential decay all three agree. A pair that stays exactly L frames and never returns gives
  * C(τ) = 1 − τ/L, so tauIntegral = L/2 frames and tauCutoff = (1 − 1/e) L.
  */
@@ -37,6 +40,10 @@ public final class Residence {
      */
     public record Result(double[] acf, double dt, double tauIntegral, double tauCutoff, double tauFit, boolean decayed,
                          int pairs) {
+        /** The longest lag, ps: a lower bound of the residence time when C has not {@link #decayed}. */
+        public double atLeast() {
+            return (acf.length - 1) * dt;
+        }
     }
 
     /**
@@ -89,7 +96,7 @@ public final class Residence {
             sxx += tau * tau;
             sxy += tau * Math.log(c[m]);
         }
-        double fit = sxy < 0 ? -sxx / sxy : Double.NaN;
+        double fit = sxy < 0 && !Double.isNaN(cutoff) ? -sxx / sxy : Double.NaN;
         return new Result(c, dt, integral, cutoff, fit, !Double.isNaN(cutoff), series.size());
     }
 

@@ -86,6 +86,8 @@ public final class ShellReport {
                 t.put("cutoffPs", Json.num(q.tauCutoff()));
                 t.put("fitPs", Json.num(q.tauFit()));
                 t.put("decayedBelow1OverE", q.decayed());
+                // not decayed: longer than the run can tell; the longest lag is a lower bound
+                if (!q.decayed() && q.pairs() > 0) t.put("atLeastPs", q.atLeast());
                 t.put("pairs", q.pairs());
                 m.put("residence", t);
             }

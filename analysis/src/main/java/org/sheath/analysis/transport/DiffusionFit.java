@@ -30,6 +30,27 @@ public final class DiffusionFit {
      */
     public record Fit(int start, int end, double tStart, double tEnd, double d, double dError, double beta,
                       double intercept, boolean automatic) {
+        /** Log-log slopes within this band count as diffusive (Einstein's MSD = 6 D t needs 1). */
+        public static final double MIN_DIFFUSIVE = 0.9, MAX_DIFFUSIVE = 1.1;
+
+        /** Whether the MSD grows linearly over the window: otherwise D (and a Nernst–Einstein σ) is not converged. */
+        public boolean diffusive() {
+            return beta >= MIN_DIFFUSIVE && beta <= MAX_DIFFUSIVE;
+        }
+
+        private static String shortNumber(double v) {
+            return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+        }
+
+        /** The warning for a fit that is not diffusive, naming the species; empty if it is. */
+        public String warning(String species) {
+            if (diffusive()) return "";
+            return String.format(java.util.Locale.ROOT, "%s: the MSD's log-log slope over %s-%s ps is %.2f, not %.1f-%.1f: "
+                    + "the motion is not diffusive there yet (sub-diffusive cage or ballistic regime), so D is not "
+                    + "converged; run longer or fit a later window with --fit-start/--fit-end", species, shortNumber(tStart),
+                    shortNumber(tEnd), beta,
+                    MIN_DIFFUSIVE, MAX_DIFFUSIVE);
+        }
     }
 
     static final double MIN_RATIO = 3.0, TIE = 0.01;

@@ -49,6 +49,8 @@ public final class MsdReport {
             m.put("fitEndPs", f.tEnd());
             m.put("fitWindow", f.automatic() ? "automatic" : "given");
             m.put("logLogSlope", Json.num(f.beta()));
+            m.put("diffusive", f.diffusive());
+            if (!f.diffusive()) m.put("warning", f.warning(s.name()));
             sp.put(s.name(), m);
         }
         doc.put("species", sp);

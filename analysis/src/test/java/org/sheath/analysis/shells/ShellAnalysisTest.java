@@ -156,6 +156,32 @@ class ShellAnalysisTest {
         assertThat(r.meanCn()[0]).isCloseTo(10.0 / (40 * 3), within(1e-12));
     }
 
+    /**
+     * Stays far longer than the run (leave with probability 0.2 % per frame, 100 frames of 1 ps): C stays above 1/e
+     * over all lags, so no fitted time is given, only the lower bound (the longest lag, 50 ps).
+     */
+    @Test
+    void residenceLongerThanTheRunIsALowerBound() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int nf = 100, npairs = 2000;
+        List<List<Integer>> lists = new ArrayList<>();
+        for (int t = 0; t < nf; t++) lists.add(new ArrayList<>());
+        for (int p = 0; p < npairs; p++) {
+            int t = rnd.nextInt(nf);
+            do {
+                lists.get(t).add(p);
+                t++;
+            } while (t < nf && rnd.nextDouble() >= 0.002);
+        }
+        List<int[]> perFrame = new ArrayList<>();
+        for (List<Integer> l : lists) perFrame.add(l.stream().mapToInt(Integer::intValue).toArray());
+        Residence.Result r = Residence.compute(perFrame, 1.0);
+        assertThat(r.decayed()).isFalse();
+        assertThat(r.tauFit()).as("no exponential fitted to a curve that has not decayed").isNaN();
+        assertThat(r.tauCutoff()).isNaN();
+        assertThat(r.atLeast()).isEqualTo((r.acf().length - 1) * 1.0).isLessThanOrEqualTo(nf / 2.0);
+    }
+
     /** Memoryless stays (leave with probability q per frame, never come back): C(τ) = (1−q)^τ. */
     @Test
     void residenceOfExponentialStays() {

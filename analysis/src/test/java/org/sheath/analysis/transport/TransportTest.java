@@ -160,6 +160,23 @@ class TransportTest {
         assertThat(f.d()).isCloseTo(dTrue, within(1e-3 * dTrue));
     }
 
+    /** A caged (sub-diffusive) MSD ∝ t^0.6 is flagged, the linear one of the toy above is not. */
+    @Test
+    void subDiffusiveFitsAreFlagged() {
+        double dt = 0.5;
+        double[] caged = new double[401], linear = new double[401];
+        for (int m = 0; m < caged.length; m++) {
+            caged[m] = 0.05 * Math.pow(m * dt, 0.6);
+            linear[m] = 0.06 * m * dt;
+        }
+        DiffusionFit.Fit c = DiffusionFit.auto(caged, dt, "caged"), l = DiffusionFit.auto(linear, dt, "linear");
+        assertThat(c.beta()).isCloseTo(0.6, within(0.01));
+        assertThat(c.diffusive()).isFalse();
+        assertThat(c.warning("LI")).startsWith("LI: the MSD's log-log slope over ").contains(" is 0.60, not 0.9-1.1");
+        assertThat(l.diffusive()).isTrue();
+        assertThat(l.warning("LI")).isEmpty();
+    }
+
     @Test
     void unwrapRectangularAndTriclinic() {
         double[][] boxes = {{2, 0, 0, 0, 2, 0, 0, 0, 2}, {3, 0, 0, 1, 2.8, 0, 0.5, 0.7, 2.6}};
