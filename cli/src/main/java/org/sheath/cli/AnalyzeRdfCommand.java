@@ -102,9 +102,12 @@ final class AnalyzeRdfCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "RDF %s -> %s: %d x %d sites, %d frames (%d-%d step %d), bin %.4g nm, rmax %.4g nm%n",
                     ref, sel, res.refSites(), res.selSites(), res.run().frames(), res.run().start(), res.run().stop(),
                     res.run().step(), res.binWidth(), res.rmax());
-            out.printf(Locale.ROOT, "  first peak     r = %.4f nm  g = %.4f%n", s.peakR(), s.peakG());
-            out.printf(Locale.ROOT, "  first minimum  r = %.4f nm  g = %.4f (smoothed)%n", s.minR(), s.minG());
-            out.printf(Locale.ROOT, "  first shell    CN(%.4f nm) = %.4f%s%n", s.radius(), s.cn(), s.automatic() ? "" : " (--shell-radius)");
+            if (Double.isNaN(s.peakR())) out.println("  first peak     none found below rmax (no pairs, or g rises to the end)");
+            else out.printf(Locale.ROOT, "  first peak     r = %.4f nm  g = %.4f%n", s.peakR(), s.peakG());
+            if (Double.isNaN(s.minR())) out.println("  first minimum  none found after the first peak below rmax");
+            else out.printf(Locale.ROOT, "  first minimum  r = %.4f nm  g = %.4f (smoothed)%n", s.minR(), s.minG());
+            if (Double.isNaN(s.cn())) out.println("  first shell    no radius (no first minimum; give --shell-radius)");
+            else out.printf(Locale.ROOT, "  first shell    CN(%.4f nm) = %.4f%s%n", s.radius(), s.cn(), s.automatic() ? "" : " (--shell-radius)");
             out.printf(Locale.ROOT, "  %.2f s on %d threads (%.0f frames/s)%s%n", res.run().seconds(), res.run().threads(),
                     res.run().frames() / res.run().seconds(), output == null ? "" : "; wrote " + output);
             if (!res.note().isEmpty()) out.println("  note: " + res.note());

@@ -71,4 +71,19 @@ class TopologyCommandTest {
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("\"HARMONIC_BOND\" : 11");
     }
+
+    @Test
+    void emptyTopologiesAreErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path empty = tmp.resolve("empty.top"), noCounts = tmp.resolve("zero.top");
+        java.nio.file.Files.writeString(empty, "");
+        java.nio.file.Files.writeString(noCounts, "#include \"electrolyte.ff/forcefield.itp\"\n#include \"electrolyte.ff/li.itp\"\n"
+                + "[ system ]\nx\n[ molecules ]\nLI 0\n");
+        Cli.Result a = Cli.run("topology", "-p", empty.toString());
+        assertThat(a.code()).isEqualTo(2);
+        assertThat(a.err().strip()).isEqualTo("sheath: error: " + empty + ": no [ molecules ] section: the topology describes no "
+                + "atoms; list the molecule types and their counts under [ molecules ]");
+        Cli.Result b = Cli.run("topology", "-p", noCounts.toString());
+        assertThat(b.code()).as(b.err()).isEqualTo(2);
+        assertThat(b.err()).contains("all [ molecules ] counts are 0");
+    }
 }

@@ -94,8 +94,25 @@ public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Parti
             throw new InputException(String.format(Locale.ROOT, "--rmax %.4f nm is longer than half the shortest box "
                     + "height of frame %d (%.4f nm); use --rmax %.4f or less", rm, first.index, half, half));
         }
+        double nb = Math.round(rm / o.bin());
+        if (nb < 2) {
+            throw new InputException(String.format(Locale.ROOT, "--bin %.4g nm leaves fewer than 2 bins below rmax %.4g nm; "
+                    + "use --bin %.4g or less (the default is 0.002)", o.bin(), rm, rm / 10));
+        }
+        if (nb > MAX_BINS) {
+            throw new InputException(String.format(Locale.ROOT, "--bin %.4g nm makes %.3g bins below rmax %.4g nm (at most %d); "
+                    + "use --bin %.4g or more", o.bin(), nb, rm, MAX_BINS, rm / MAX_BINS));
+        }
+        if (!(o.smooth() >= 0) || o.smooth() > rm) {
+            throw new InputException(String.format(Locale.ROOT, "--smooth %.4g nm must be between 0 (no smoothing) and rmax %.4g nm; "
+                    + "the default is 0.01", o.smooth(), rm));
+        }
+        if (!Double.isNaN(o.shellRadius()) && !(o.shellRadius() > 0 && o.shellRadius() <= rm)) {
+            throw new InputException(String.format(Locale.ROOT, "--shell-radius %.4g nm must be above 0 and at most rmax %.4g nm",
+                    o.shellRadius(), rm));
+        }
         rmax = rm;
-        nbins = Math.max(1, (int) Math.round(rmax / o.bin()));
+        nbins = (int) nb;
         dr = rmax / nbins;
     }
 
@@ -106,6 +123,9 @@ public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Parti
             throw new InputException("frame " + f.index + ": unusable box: " + e.getMessage());
         }
     }
+
+    /** More bins than this is a typo in --bin (1e-9 nm asked for 1e9 bins and ran out of memory). */
+    static final int MAX_BINS = 1_000_000;
 
     /** Per-thread histogram: counts, counts weighted by the frame volume, volumes. */
     public final class Partial implements Analysis.Partial<Partial> {

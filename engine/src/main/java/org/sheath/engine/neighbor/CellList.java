@@ -72,9 +72,19 @@ public final class CellList {
         }
         this.box = box;
         this.n = count;
-        ncx = Math.max(1, (int) Math.floor(box.height(0) / cutoff));
-        ncy = Math.max(1, (int) Math.floor(box.height(1) / cutoff));
-        ncz = Math.max(1, (int) Math.floor(box.height(2) / cutoff));
+        // cells at least the cut-off wide, and not many more cells than atoms: a tiny cut-off in a big box asked
+        // for 10^11 cells (any larger cell is still correct, it only holds more atoms)
+        double fx = Math.max(1, Math.floor(box.height(0) / cutoff)), fy = Math.max(1, Math.floor(box.height(1) / cutoff)),
+                fz = Math.max(1, Math.floor(box.height(2) / cutoff));
+        double maxCells = Math.max(27, 4.0 * count), shrink = Math.cbrt(fx * fy * fz / maxCells);
+        if (shrink > 1) {
+            fx = Math.max(1, Math.floor(fx / shrink));
+            fy = Math.max(1, Math.floor(fy / shrink));
+            fz = Math.max(1, Math.floor(fz / shrink));
+        }
+        ncx = (int) fx;
+        ncy = (int) fy;
+        ncz = (int) fz;
         int ncells = ncx * ncy * ncz;
         if (cellStart.length < ncells + 1) cellStart = new int[ncells + 1];
         if (cellOf.length < count) {
