@@ -52,6 +52,10 @@ final class TopologyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
+    @Option(names = "--atoms", description = "also list each molecule type's atoms (name, type, residue, charge, mass): "
+            + "the names selections use")
+    boolean atoms;
+
     @Option(names = "--debug", description = "print stack traces of errors")
     boolean debug;
 
@@ -68,12 +72,49 @@ final class TopologyCommand implements Callable<Integer> {
             doc.put("topology", topology.toString());
             doc.put("report", report);
             if (coords != null) doc.put("coordinates", coords);
+            if (atoms) doc.put("atoms", atomTable(top));
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } else {
             printTable(out, report, coords);
+            if (atoms) printAtoms(out, top);
         }
         out.flush();
         return 0;
+    }
+
+    /** Per molecule type in use: its atoms (for --atoms). */
+    private static Map<String, Object> atomTable(Topology top) {
+        Map<String, Object> byType = new LinkedHashMap<>();
+        for (var block : top.molecules()) {
+            if (byType.containsKey(block.name())) continue;
+            var list = new java.util.ArrayList<Map<String, Object>>();
+            for (var a : top.moleculeTypes().get(block.name()).atoms()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", a.name());
+                m.put("type", a.type());
+                m.put("residue", a.residueName());
+                m.put("charge", a.charge());
+                m.put("mass", a.mass());
+                list.add(m);
+            }
+            byType.put(block.name(), list);
+        }
+        return byType;
+    }
+
+    private static void printAtoms(PrintWriter out, Topology top) {
+        out.printf(Locale.ROOT, "%n  atoms per molecule type (selections: name, type, resname; case-sensitive):%n");
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (var block : top.molecules()) {
+            if (!done.add(block.name())) continue;
+            out.printf(Locale.ROOT, "    %s%n      %4s %-8s %-12s %-8s %10s %9s%n", block.name(), "#", "name", "type", "resname",
+                    "charge", "mass");
+            int k = 1;
+            for (var a : top.moleculeTypes().get(block.name()).atoms()) {
+                out.printf(Locale.ROOT, "      %4d %-8s %-12s %-8s %+10.5f %9.4f%n", k++, a.name(), a.type(), a.residueName(),
+                        a.charge(), a.mass());
+            }
+        }
     }
 
     private Map<String, Object> checkCoordinates(Topology top, TopologyReport report) {

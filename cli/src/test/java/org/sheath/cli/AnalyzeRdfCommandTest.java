@@ -124,4 +124,20 @@ class AnalyzeRdfCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("sheath: error: --norm 'gr': use rdf, density or none");
     }
+
+    /** Names are case-sensitive (as in GROMACS and MDAnalysis); an empty selection says which names exist. */
+    @Test
+    void emptySelectionsSuggestTheNamesThatExist() {
+        String top = "../inputs/litfsi-zn-dmf/system.top", xtc = "../analysis/src/test/resources/rdf/litfsi.xtc";
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", top, "-f", xtc, "--ref", "name Li", "--sel", "name O1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("sheath: error: --ref 'name Li' selects no atoms in " + top
+                + "; no atom name 'Li' (did you mean 'LI'?); names are case-sensitive").doesNotContain("\n");
+        Cli.Result res = Cli.run("analyze", "rdf", "-s", top, "-f", xtc, "--ref", "name LI", "--sel", "resname dmf and name O1");
+        assertThat(res.err()).contains("no residue name 'dmf' (did you mean 'DMF'?)").doesNotContain("'O1'");
+        Cli.Result typo = Cli.run("analyze", "rdf", "-s", top, "-f", xtc, "--ref", "name LI", "--sel", "name O7");
+        assertThat(typo.err()).contains("no atom name 'O7' (did you mean ").contains("'O1'");
+        // element symbols are not case-sensitive
+        assertThat(Cli.run("analyze", "rdf", "-s", top, "-f", xtc, "--ref", "element li", "--sel", "name O1", "-e", "3").code()).isZero();
+    }
 }

@@ -86,4 +86,18 @@ class TopologyCommandTest {
         assertThat(b.code()).as(b.err()).isEqualTo(2);
         assertThat(b.err()).contains("all [ molecules ] counts are 0");
     }
+
+    @Test
+    void atomsListsTheNamesSelectionsUse() throws Exception {
+        Cli.Result t = Cli.run("topology", "-p", "../inputs/litfsi-zn-dmf/system.top", "--atoms");
+        assertThat(t.code()).isZero();
+        assertThat(t.out()).contains("atoms per molecule type").containsPattern("\\n    TFSI\\n")
+                .containsPattern("10 O3 +tfsi_OBT +TFSI +-0\\.53000");
+        Cli.Result j = Cli.run("topology", "-p", "../inputs/litfsi-zn-dmf/system.top", "--atoms", "--json");
+        com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(j.out());
+        assertThat(d.at("/atoms/TFSI")).hasSize(15);
+        assertThat(d.at("/atoms/TFSI/9/name").asText()).isEqualTo("O3");
+        assertThat(d.at("/atoms/TFSI/9/type").asText()).isEqualTo("tfsi_OBT");
+        assertThat(d.at("/atoms/LI/0/charge").asDouble()).isEqualTo(1.0);
+    }
 }

@@ -28,10 +28,13 @@ public final class Selection {
 
     private final String text;
     private final Node root;
+    /** The leaves that compare names (for the did-you-mean of an empty selection). */
+    private final List<Leaf> nameLeaves;
 
-    private Selection(String text, Node root) {
+    private Selection(String text, Node root, List<Leaf> nameLeaves) {
         this.text = text;
         this.root = root;
+        this.nameLeaves = List.copyOf(nameLeaves);
     }
 
     public String text() {
@@ -49,7 +52,7 @@ public final class Selection {
             if (t.equals(")")) throw p.error("unbalanced ')'");
             throw p.error("unexpected '" + t + "'; join conditions with 'and' / 'or'");
         }
-        return new Selection(text, n);
+        return new Selection(text, n, p.nameLeaves);
     }
 
     /** Whether atom i of u is selected. */
@@ -73,10 +76,49 @@ public final class Selection {
     public int[] selectNonEmpty(Universe u, String option) {
         int[] a = select(u);
         if (a.length == 0) {
-            throw new InputException(option + " '" + text + "' selects no atoms in " + u.source
-                    + "; check the names (e.g. 'sheath topology -p FILE' lists the molecules) — names are case-sensitive");
+            throw new InputException(option + " '" + text + "' selects no atoms in " + u.source + hints(u)
+                    + "; names are case-sensitive, element symbols not ('sheath topology -p FILE --atoms' lists the names)");
         }
         return a;
+    }
+
+    /** For each name value that matches no atom: "; no atom name 'Li' (did you mean 'LI'?)". */
+    private String hints(Universe u) {
+        StringBuilder b = new StringBuilder();
+        for (Leaf l : nameLeaves) {
+            java.util.Set<String> present = null;
+            for (String v : l.exact) {
+                boolean found = false;
+                for (int i = 0; i < u.natoms && !found; i++) {
+                    String s = l.field.get(u, i);
+                    found = s != null && (l.ignoreCase ? s.equalsIgnoreCase(v) : s.equals(v));
+                }
+                if (found) continue;
+                if (present == null) {
+                    present = new java.util.TreeSet<>();
+                    for (int i = 0; i < u.natoms; i++) {
+                        String s = l.field.get(u, i);
+                        if (s != null) present.add(s);
+                    }
+                }
+                List<String> close = new ArrayList<>();
+                for (String p : present) if (p.equalsIgnoreCase(v)) close.add(p);
+                if (close.isEmpty()) {
+                    int limit = v.length() <= 3 ? 1 : 2, best = limit + 1;
+                    for (String p : present) {
+                        int d = org.sheath.forcefields.text.EditDistance.distance(v, p);
+                        if (d < best) {
+                            best = d;
+                            close.clear();
+                        }
+                        if (d == best && close.size() < 5) close.add(p);
+                    }
+                }
+                b.append("; no ").append(l.label).append(" '").append(v).append("'");
+                if (!close.isEmpty()) b.append(" (did you mean ").append(String.join(" or ", close.stream().map(c -> "'" + c + "'").toList())).append("?)");
+            }
+        }
+        return b.toString();
     }
 
     // ---------------------------------------------------------------- parsing
@@ -104,6 +146,7 @@ public final class Selection {
     private static final class Parser {
         final String text;
         final List<String> t;
+        final List<Leaf> nameLeaves = new ArrayList<>();
         int pos;
 
         Parser(String text, List<String> t) {
@@ -211,16 +254,16 @@ public final class Selection {
             if (values.isEmpty()) throw error("'" + k + "' needs a value, e.g. '" + k + " " + example(kw) + "'");
             switch (kw) {
                 case "resname":
-                    return strings(values, (u, i) -> u.residueName[i], false);
+                    return strings("residue name", values, (u, i) -> u.residueName[i], false);
                 case "name":
-                    return strings(values, (u, i) -> u.atomName[i], false);
+                    return strings("atom name", values, (u, i) -> u.atomName[i], false);
                 case "element":
-                    return strings(values, (u, i) -> u.element[i], true);
+                    return strings("element", values, (u, i) -> u.element[i], true);
                 case "mol":
                 case "moltype":
-                    return strings(values, (u, i) -> u.moleculeType[u.molecule[i]], false);
+                    return strings("molecule type", values, (u, i) -> u.moleculeType[u.molecule[i]], false);
                 case "type": {
-                    Leaf l = strings(values, (u, i) -> u.type[i], false);
+                    Leaf l = strings("atom type", values, (u, i) -> u.type == null ? null : u.type[i], false);
                     l.requiresTypes = true;
                     return l;
                 }
@@ -251,7 +294,7 @@ public final class Selection {
             return s.equals("(") || s.equals(")") || s.equals("and") || s.equals("or") || s.equals("not");
         }
 
-        Leaf strings(List<String> values, StringField f, boolean ignoreCase) {
+        Leaf strings(String label, List<String> values, StringField f, boolean ignoreCase) {
             List<Pattern> pats = new ArrayList<>();
             List<String> exact = new ArrayList<>();
             for (String v : values) {
@@ -267,13 +310,19 @@ public final class Selection {
                     exact.add(v);
                 }
             }
-            return new Leaf((u, i) -> {
+            Leaf leaf = new Leaf((u, i) -> {
                 String s = f.get(u, i);
                 if (s == null) return false;
                 for (String e : exact) if (ignoreCase ? e.equalsIgnoreCase(s) : e.equals(s)) return true;
                 for (Pattern p : pats) if (p.matcher(s).matches()) return true;
                 return false;
             });
+            leaf.label = label;
+            leaf.exact = exact;
+            leaf.field = f;
+            leaf.ignoreCase = ignoreCase;
+            nameLeaves.add(leaf);
+            return leaf;
         }
 
         Leaf ranges(String kw, List<String> values, IntField f) {
@@ -326,6 +375,11 @@ public final class Selection {
     private static final class Leaf extends Node {
         final Test t;
         boolean requiresTypes;
+        // for hints, on leaves that compare names: what is compared, the exact values (no wildcards), how
+        String label;
+        List<String> exact = List.of();
+        StringField field;
+        boolean ignoreCase;
 
         Leaf(Test t) {
             this.t = t;
