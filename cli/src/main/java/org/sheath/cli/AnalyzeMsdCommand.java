@@ -55,7 +55,8 @@ final class AnalyzeMsdCommand implements Callable<Integer> {
     @Option(names = "--dt", paramLabel = "PS", description = "time between frames of the file, ps (default: the frames' times)")
     Double dt;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", description = "write t and the MSD of every species as CSV")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv|xvg|json",
+            description = "write t and the MSD of every species: CSV, GROMACS .xvg or JSON, by the extension")
     Path output;
 
     @Option(names = "--plot", paramLabel = "FILE.png|svg", description = "log-log MSD with the fit windows")
@@ -71,6 +72,8 @@ final class AnalyzeMsdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output != null) OutputFiles.prepare(output, "-o", common.force, spec.commandLine().getErr(), "csv", "xvg", "json");
+        if (plot != null) OutputFiles.prepare(plot, "--plot", common.force, spec.commandLine().getErr(), "png", "svg");
         Sites.Grouping g;
         try {
             g = Sites.Grouping.valueOf(siteGroup.toUpperCase(Locale.ROOT));
@@ -92,7 +95,7 @@ final class AnalyzeMsdCommand implements Callable<Integer> {
                     dt == null ? Double.NaN : dt);
             return AnalysisRunner.run(new MsdAnalysis(), u, o, common.reader(), common.trajectory.toString(), run);
         });
-        if (output != null) MsdReport.writeCsv(output, res);
+        if (output != null) MsdReport.write(output, res);
         if (plot != null) Plots.msd(res, plot);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -50,6 +50,9 @@ final class AnalyzeOptions {
     @Option(names = "--debug", description = "print stack traces of errors")
     boolean debug;
 
+    @Option(names = "--force", description = "overwrite existing output files (default: keep them as #FILE.1#, as GROMACS does)")
+    boolean force;
+
     Universe universe() {
         return Universe.load(topology, preprocessing.options());
     }

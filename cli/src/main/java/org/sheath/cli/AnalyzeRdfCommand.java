@@ -61,7 +61,8 @@ final class AnalyzeRdfCommand implements Callable<Integer> {
             description = "sigma of the Gaussian smoothing for the peak/minimum search, nm (default ${DEFAULT-VALUE})")
     double smooth;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", description = "write r, g, cn as CSV")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv|xvg|json",
+            description = "write r, g, cn: CSV, GROMACS .xvg with legends, or JSON (summary and whole curve), by the extension")
     Path output;
 
     @Option(names = "--plot", paramLabel = "FILE.png|svg", description = "plot g(r) with the running CN on a second axis")
@@ -72,6 +73,8 @@ final class AnalyzeRdfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output != null) OutputFiles.prepare(output, "-o", common.force, spec.commandLine().getErr(), "csv", "xvg", "json");
+        if (plot != null) OutputFiles.prepare(plot, "--plot", common.force, spec.commandLine().getErr(), "png", "svg");
         RdfOptions.Norm n;
         try {
             n = RdfOptions.Norm.valueOf(norm.toUpperCase(Locale.ROOT));
@@ -92,7 +95,7 @@ final class AnalyzeRdfCommand implements Callable<Integer> {
             Universe u = common.universe();
             return AnalysisRunner.run(new RdfAnalysis(), u, o, common.reader(), common.trajectory.toString(), run);
         });
-        if (output != null) RdfReport.writeCsv(output, res);
+        if (output != null) RdfReport.write(output, res);
         if (plot != null) org.sheath.analysis.plot.Plots.rdf(res, plot);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -71,6 +71,9 @@ final class AnalyzeShellsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output != null) OutputFiles.prepare(output, "-o", common.force, spec.commandLine().getErr(), "csv");
+        if (acf != null) OutputFiles.prepare(acf, "--acf", common.force, spec.commandLine().getErr(), "csv");
+        if (plot != null) OutputFiles.prepare(plot, "--plot", common.force, spec.commandLine().getErr(), "png", "svg");
         Map<String, String> sel = new LinkedHashMap<>();
         for (String s : species) {
             String[] kv = pair(s, "--species", "NAME=SEL, e.g. DMF='resname DMF and name O1'");

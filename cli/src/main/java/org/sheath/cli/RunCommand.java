@@ -135,8 +135,9 @@ final class RunCommand implements Callable<Integer> {
             args.addAll(List.of("-s", job.topology().toString(), "-f", job.trajectory().toString()));
             for (String d : job.defines()) args.add("-D" + d);
             Path csv = Path.of(job.outBase() + ".csv"), png = Path.of(job.outBase() + ".png"), jsonFile = Path.of(job.outBase() + ".json");
+            // --force: the run folder's analysis files are the run's own (a resumed run writes them again)
             args.addAll(List.of("-o", csv.toString(), "--plot", png.toString(), "--json", "--threads", Integer.toString(threads),
-                    "--no-progress"));
+                    "--no-progress", "--force"));
             StringWriter so = new StringWriter(), se = new StringWriter();
             int code = SheathCommand.run(new PrintWriter(so, true), new PrintWriter(se, true), args.toArray(String[]::new));
             if (code != 0) {

@@ -21,6 +21,34 @@ public final class RdfReport {
         }
     }
 
+    /** By the file's extension: .csv, .xvg (GROMACS, with legends) or .json (the summary and the whole curve). */
+    public static void write(Path file, RdfResult res) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".xvg")) {
+            String y = switch (res.options().norm()) {
+                case RDF -> "g(r)";
+                case DENSITY -> "number density (nm^-3)";
+                default -> "count per ref site";
+            };
+            org.sheath.analysis.io.Xvg.write(file, comments(res), "RDF " + res.options().ref() + " - " + res.options().sel(), "r (nm)",
+                    y, new String[] {y, "CN"}, res.r(), res.value(), res.cn());
+        } else if (n.endsWith(".json")) {
+            Map<String, Object> doc = document(res);
+            Map<String, Object> curve = new LinkedHashMap<>();
+            curve.put("rNm", res.r());
+            curve.put(valueColumn(res.options().norm()), res.value());
+            curve.put("cn", res.cn());
+            doc.put("curve", curve);
+            try {
+                java.nio.file.Files.writeString(file, Json.write(doc) + "\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(new java.io.IOException(file + ": cannot write: " + e.getMessage(), e));
+            }
+        } else {
+            writeCsv(file, res);
+        }
+    }
+
     public static void writeCsv(Path file, RdfResult res) {
         Csv.write(file, comments(res), new String[] {"r_nm", valueColumn(res.options().norm()), "cn"}, res.r(), res.value(), res.cn());
     }

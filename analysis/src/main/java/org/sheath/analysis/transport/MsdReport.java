@@ -12,6 +12,36 @@ public final class MsdReport {
     private MsdReport() {
     }
 
+    /** By the file's extension: .csv, .xvg (GROMACS, one legend per species) or .json (the summary and the curves). */
+    public static void write(Path file, MsdResult r) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int ns = r.species().size();
+        if (n.endsWith(".xvg")) {
+            String[] legends = new String[ns];
+            double[][] cols = new double[ns + 1][];
+            cols[0] = r.time();
+            for (int i = 0; i < ns; i++) {
+                legends[i] = r.species().get(i).name();
+                cols[i + 1] = r.species().get(i).msd();
+            }
+            org.sheath.analysis.io.Xvg.write(file, new String[] {"sheath analyze msd: sel '" + r.options().sel() + "', " + r.frames()
+                    + " frames"}, "MSD", "t (ps)", "MSD (nm^2)", legends, cols);
+        } else if (n.endsWith(".json")) {
+            Map<String, Object> doc = document(r);
+            Map<String, Object> curves = new LinkedHashMap<>();
+            curves.put("tPs", r.time());
+            for (MsdResult.Species s : r.species()) curves.put(s.name(), s.msd());
+            doc.put("msdNm2", curves);
+            try {
+                java.nio.file.Files.writeString(file, Json.write(doc) + "\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(new java.io.IOException(file + ": cannot write: " + e.getMessage(), e));
+            }
+        } else {
+            writeCsv(file, r);
+        }
+    }
+
     public static void writeCsv(Path file, MsdResult r) {
         int n = r.species().size();
         String[] head = new String[n + 1];
