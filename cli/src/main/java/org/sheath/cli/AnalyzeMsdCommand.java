@@ -95,6 +95,7 @@ final class AnalyzeMsdCommand implements Callable<Integer> {
                     dt == null ? Double.NaN : dt);
             return AnalysisRunner.run(new MsdAnalysis(), u, o, common.reader(), common.trajectory.toString(), run);
         });
+        AnalyzeOptions.warnings(res.run(), spec.commandLine().getErr());
         if (output != null) MsdReport.write(output, res);
         if (plot != null) Plots.msd(res, plot);
         PrintWriter out = spec.commandLine().getOut();

@@ -77,6 +77,14 @@ final class AnalyzeOptions {
     }
 
     /** Runs {@code body}, turning trajectory errors into input errors (one line, exit code 2). */
+    /** Says once, on standard error, that a damaged trajectory was analysed only up to its last complete frame. */
+    static void warnings(org.sheath.analysis.core.RunInfo run, java.io.PrintWriter err) {
+        if (run != null && !run.warning().isEmpty()) {
+            err.println("sheath: warning: " + run.warning());
+            err.flush();
+        }
+    }
+
     static <T> T inputErrors(Supplier<T> body) {
         try {
             return body.get();

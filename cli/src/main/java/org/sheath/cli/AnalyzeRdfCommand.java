@@ -95,6 +95,7 @@ final class AnalyzeRdfCommand implements Callable<Integer> {
             Universe u = common.universe();
             return AnalysisRunner.run(new RdfAnalysis(), u, o, common.reader(), common.trajectory.toString(), run);
         });
+        AnalyzeOptions.warnings(res.run(), spec.commandLine().getErr());
         if (output != null) RdfReport.write(output, res);
         if (plot != null) org.sheath.analysis.plot.Plots.rdf(res, plot);
         PrintWriter out = spec.commandLine().getOut();

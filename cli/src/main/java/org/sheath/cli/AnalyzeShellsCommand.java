@@ -99,6 +99,7 @@ final class AnalyzeShellsCommand implements Callable<Integer> {
         var run = common.runOptions();
         ShellResult res = AnalyzeOptions.inputErrors(() -> Shells.run(common.universe(), o, common.reader(),
                 common.trajectory.toString(), run));
+        AnalyzeOptions.warnings(res.run(), spec.commandLine().getErr());
         if (output != null) ShellReport.writeCompositions(output, res);
         if (acf != null) {
             if (res.residence() == null) throw new InputException("--acf needs residence times; drop --no-residence");

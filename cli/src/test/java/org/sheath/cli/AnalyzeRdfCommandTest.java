@@ -91,13 +91,14 @@ class AnalyzeRdfCommandTest {
     }
 
     @Test
-    void truncatedTrajectoryExitsWith2() throws Exception {
+    void corruptTrajectoryExitsWith2WhenNothingIsReadable() throws Exception {
         byte[] all = Files.readAllBytes(XTC);
-        Path cut = dir.resolve("cut.xtc");
-        Files.write(cut, java.util.Arrays.copyOf(all, all.length - 5000));
-        Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", cut.toString(), "--ref", "name LI", "--sel", "name O1");
+        all[1] ^= 0x40; // the first frame's magic number
+        Path bad = dir.resolve("bad.xtc");
+        Files.write(bad, all);
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", bad.toString(), "--ref", "name LI", "--sel", "name O1");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("sheath: error: cut.xtc: frame").contains("truncated").doesNotContain("\n");
+        assertThat(r.err().strip()).startsWith("sheath: error: bad.xtc: ").doesNotContain("\n");
     }
 
     @Test
@@ -139,5 +140,33 @@ class AnalyzeRdfCommandTest {
         assertThat(typo.err()).contains("no atom name 'O7' (did you mean ").contains("'O1'");
         // element symbols are not case-sensitive
         assertThat(Cli.run("analyze", "rdf", "-s", top, "-f", xtc, "--ref", "element li", "--sel", "name O1", "-e", "3").code()).isZero();
+    }
+
+    /** A trajectory cut by a killed job (head -c): the complete frames are analysed, with one warning. */
+    @Test
+    void truncatedTrajectoriesAnalyseTheirCompleteFrames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        String top = "../inputs/litfsi-zn-dmf/system.top";
+        for (String f : new String[] {"litfsi.xtc", "litfsi.dcd"}) {
+            byte[] all = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../analysis/src/test/resources/rdf", f));
+            java.nio.file.Path cut = tmp.resolve(f);
+            java.nio.file.Files.write(cut, java.util.Arrays.copyOf(all, all.length * 3 / 5));
+            Cli.Result r = Cli.run("analyze", "rdf", "-s", top, "-f", cut.toString(), "--ref", "name LI", "--sel", "name O1");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err().lines()).singleElement().satisfies(l -> assertThat(l).startsWith("sheath: warning: " + f + ": frame ")
+                    .contains("is truncated (the file ends at byte " + all.length * 3 / 5).contains("complete frames before it"));
+            int frames = Integer.parseInt(r.out().replaceAll("(?s).*sites, (\\d+) frames.*", "$1"));
+            String whole = Cli.run("analyze", "rdf", "-s", top, "-f", "../analysis/src/test/resources/rdf/" + f, "--ref", "name LI",
+                    "--sel", "name O1").out();
+            int total = Integer.parseInt(whole.replaceAll("(?s).*sites, (\\d+) frames.*", "$1"));
+            assertThat(frames).as("complete frames in 3/5 of the file").isBetween((int) (0.55 * total), (int) (0.6 * total));
+            // a range inside the complete frames, as -e 20 in the issue
+            assertThat(Cli.run("analyze", "rdf", "-s", top, "-f", cut.toString(), "--ref", "name LI", "--sel", "name O1", "-e", "20")
+                    .code()).isZero();
+            java.nio.file.Path tiny = tmp.resolve("tiny-" + f);
+            java.nio.file.Files.write(tiny, java.util.Arrays.copyOf(all, 3000));
+            Cli.Result none = Cli.run("analyze", "rdf", "-s", top, "-f", tiny.toString(), "--ref", "name LI", "--sel", "name O1");
+            assertThat(none.code()).isEqualTo(2);
+            assertThat(none.err()).contains("no complete frame to analyse");
+        }
     }
 }

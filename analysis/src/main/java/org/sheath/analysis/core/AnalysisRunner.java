@@ -77,6 +77,9 @@ public final class AnalysisRunner {
                         + " has " + universe.natoms + "; the topology must describe the whole trajectory");
             }
             int nframes = first.frameCount();
+            String damage = first.damage();
+            if (nframes == 0 && !damage.isEmpty()) throw new InputException(damage + "; no complete frame to analyse");
+            String warning = damage.isEmpty() ? "" : damage + ": analysing the " + nframes + " complete frames before it";
             int stop = run.stop() < 0 ? nframes : Math.min(run.stop(), nframes);
             if (run.start() >= stop) {
                 throw new InputException(name + ": no frames to analyse: the range starts at frame " + run.start()
@@ -102,7 +105,7 @@ public final class AnalysisRunner {
             double seconds = (System.nanoTime() - t0) * 1e-9;
             P total = partials.get(0);
             for (int t = 1; t < threads; t++) total.merge(partials.get(t));
-            RunInfo info = new RunInfo(name, run.start(), stop, run.step(), frames.length, threads, run.strategy(), seconds);
+            RunInfo info = new RunInfo(name, run.start(), stop, run.step(), frames.length, threads, run.strategy(), seconds, warning);
             return analysis.conclude(total, info);
         } finally {
             first.close();

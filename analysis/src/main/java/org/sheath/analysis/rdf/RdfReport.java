@@ -116,6 +116,7 @@ public final class RdfReport {
         fr.put("stop", res.run().stop());
         fr.put("step", res.run().step());
         fr.put("count", res.run().frames());
+        if (!res.run().warning().isEmpty()) fr.put("warning", res.run().warning());
         doc.put("frames", fr);
         if (!res.note().isEmpty()) doc.put("note", res.note());
         Map<String, Object> t = new LinkedHashMap<>();

@@ -121,6 +121,7 @@ public final class ShellReport {
         fr.put("stop", r.run().stop());
         fr.put("step", r.run().step());
         fr.put("count", r.frames());
+        if (r.run() != null && !r.run().warning().isEmpty()) fr.put("warning", r.run().warning());
         fr.put("dtPs", Json.num(r.dt()));
         doc.put("frames", fr);
         return doc;

@@ -19,6 +19,8 @@ abstract class AbstractReader implements TrajectoryReader {
     private int total = -1;
     /** Index of the frame {@link #next} reads. */
     int current;
+    /** Why the frames end early (a truncated or corrupt frame found while scanning), or "". */
+    private String damage = "";
 
     AbstractReader(Path file, BinaryInput in) {
         this.name = file.getFileName().toString();
@@ -78,7 +80,7 @@ abstract class AbstractReader implements TrajectoryReader {
                 in.position(firstFrameOffset());
             } else {
                 in.position(offsets[i]);
-                if (!skipFrame(i)) {
+                if (!skipOrStop(i)) {
                     total = i;
                     return;
                 }
@@ -86,7 +88,7 @@ abstract class AbstractReader implements TrajectoryReader {
             }
             while (i <= target) {
                 remember(i, in.position());
-                if (!skipFrame(i)) {
+                if (!skipOrStop(i)) {
                     total = i;
                     return;
                 }
@@ -99,6 +101,20 @@ abstract class AbstractReader implements TrajectoryReader {
             throw new TrajectoryException(name + ": " + e.getCause().getMessage(), e);
         } finally {
             in.position(saved);
+        }
+    }
+
+    /**
+     * {@link #skipFrame}, except that a truncated or corrupt frame i ends the file there (false) and is remembered
+     * in {@link #damage}: a killed run's file, whose frames before it are complete and stay readable.
+     */
+    private boolean skipOrStop(int i) {
+        try {
+            return skipFrame(i);
+        } catch (TrajectoryException e) {
+            if (e.badFrame != i) throw e;
+            damage = e.getMessage();
+            return false;
         }
     }
 
@@ -125,6 +141,11 @@ abstract class AbstractReader implements TrajectoryReader {
             scanTo(Math.max(known, 1) * 2);
         }
         return total;
+    }
+
+    @Override
+    public String damage() {
+        return damage;
     }
 
     @Override

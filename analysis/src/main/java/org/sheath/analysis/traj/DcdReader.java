@@ -183,9 +183,15 @@ public final class DcdReader extends AbstractReader {
     public int frameCount() {
         long body = in.size - headerBytes;
         long n = body / frameBytes;
-        if (body % frameBytes != 0) {
-            throw TrajectoryException.truncated(name, (int) n, in.size);
-        }
+        if (body % frameBytes != 0) damage = TrajectoryException.truncated(name, (int) n, in.size).getMessage();
         return (int) n;
+    }
+
+    /** Set by {@link #frameCount} when the last frame is incomplete. */
+    private String damage = "";
+
+    @Override
+    public String damage() {
+        return damage;
     }
 }

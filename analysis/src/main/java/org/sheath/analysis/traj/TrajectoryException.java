@@ -7,23 +7,30 @@ package org.sheath.analysis.traj;
  */
 public final class TrajectoryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** For a truncated or corrupt frame: its index, i.e. the number of complete frames before it; else −1. */
+    public final int badFrame;
 
     public TrajectoryException(String message) {
-        super(message);
+        this(message, -1);
     }
 
     public TrajectoryException(String message, Throwable cause) {
         super(message, cause);
+        this.badFrame = -1;
+    }
+
+    private TrajectoryException(String message, int badFrame) {
+        super(message);
+        this.badFrame = badFrame;
     }
 
     static TrajectoryException truncated(String file, int frame, long fileSize) {
-        return new TrajectoryException(file + ": frame " + frame + " is truncated (file ends at byte "
-                + fileSize + "); the run that wrote it may have been killed \u2014 analyse with --stop "
-                + frame);
+        return new TrajectoryException(file + ": frame " + frame + " is truncated (the file ends at byte "
+                + fileSize + "; the run that wrote it may have been killed)", frame);
     }
 
     static TrajectoryException corrupt(String file, int frame, long offset, String what) {
         return new TrajectoryException(file + ": frame " + frame + " is corrupt at byte " + offset
-                + " (" + what + ")");
+                + " (" + what + ")", frame);
     }
 }

@@ -19,8 +19,16 @@ public interface TrajectoryReader extends AutoCloseable {
     /** Positions the reader so that {@link #next} returns frame {@code frameIndex} (0-based). */
     void seek(int frameIndex) throws TrajectoryException;
 
-    /** Number of frames; may scan the file once (the offsets found are cached for seek). */
+    /**
+     * Number of complete frames; may scan the file once (the offsets found are cached for seek). A truncated or
+     * corrupt frame ends the count there (then {@link #damage} says where).
+     */
     int frameCount() throws TrajectoryException;
+
+    /** After {@link #frameCount}: why the file ends before its end ("traj.xtc: frame 29 is truncated …"), or "". */
+    default String damage() {
+        return "";
+    }
 
     @Override
     void close();
