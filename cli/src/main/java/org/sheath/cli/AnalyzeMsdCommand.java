@@ -52,7 +52,8 @@ final class AnalyzeMsdCommand implements Callable<Integer> {
     @Option(names = "--charge", paramLabel = "NAME=Z", description = "net charge of a species, e (repeatable; default: from the topology)")
     List<String> charges = new ArrayList<>();
 
-    @Option(names = "--dt", paramLabel = "PS", description = "time between frames of the file, ps (default: the frames' times)")
+    @Option(names = "--frame-time", paramLabel = "PS",
+            description = "time between frames of the file, ps, for files without frame times (default: the frames' times)")
     Double dt;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv|xvg|json",
@@ -102,7 +103,8 @@ final class AnalyzeMsdCommand implements Callable<Integer> {
         if (json) {
             out.println(MsdReport.json(res));
         } else {
-            out.printf(Locale.ROOT, "MSD of %s (%s sites): %d frames, dt %.4g ps%n", sel, site, res.frames(), res.dt());
+            out.printf(Locale.ROOT, "MSD of %s (%s sites): %s, dt %.4g ps%n", sel, site,
+                    res.run() == null ? res.frames() + " frames" : res.run().describe(), res.dt());
             out.printf(Locale.ROOT, "  %-8s %6s %7s  %-22s %-17s %9s%n", "species", "sites", "charge", "D (1e-9 m2/s)", "fit window (ps)", "log slope");
             for (MsdResult.Species s : res.species()) {
                 var f = s.fit();

@@ -25,16 +25,23 @@ final class AnalyzeOptions {
 
     @Mixin Preprocessing preprocessing;
 
-    @Option(names = {"-b", "--begin"}, paramLabel = "FRAME", defaultValue = "0",
-            description = "first frame, 0-based (default ${DEFAULT-VALUE})")
-    int start;
+    @Option(names = {"-b", "--begin"}, paramLabel = "PS", description = "first time to analyse, ps, as gmx -b (default: the start)")
+    Double begin;
 
-    @Option(names = {"-e", "--end"}, paramLabel = "FRAME", defaultValue = "-1",
-            description = "stop before this frame, 0-based (default: the end)")
-    int stop;
+    @Option(names = {"-e", "--end"}, paramLabel = "PS", description = "last time to analyse, ps, as gmx -e (default: the end)")
+    Double end;
 
-    @Option(names = "--step", paramLabel = "N", defaultValue = "1", description = "use every N-th frame (default ${DEFAULT-VALUE})")
-    int step;
+    @Option(names = "--dt", paramLabel = "PS", description = "use frames every PS ps, as gmx -dt (default: every frame)")
+    Double dt;
+
+    @Option(names = "--first-frame", paramLabel = "N", description = "first frame, 0-based (instead of -b)")
+    Integer firstFrame;
+
+    @Option(names = "--last-frame", paramLabel = "N", description = "last frame, 0-based, included (instead of -e)")
+    Integer lastFrame;
+
+    @Option(names = {"--stride", "--step"}, paramLabel = "N", description = "use every N-th frame (instead of --dt)")
+    Integer stride;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
             description = "worker threads (default: one per processor)")
@@ -73,7 +80,24 @@ final class AnalyzeOptions {
         } catch (IllegalArgumentException e) {
             throw new InputException("--frame-strategy '" + strategy + "': use seek or queue");
         }
-        return new AnalysisRunner.Options(start, stop, step, threads, s, !noProgress);
+        boolean times = begin != null || end != null || dt != null, frames = firstFrame != null || lastFrame != null || stride != null;
+        if (times && frames) {
+            throw new InputException("give the range in ps (-b/-e/--dt) or in frames (--first-frame/--last-frame/--stride), not both");
+        }
+        for (Double t : new Double[] {begin, end, dt}) {
+            if (t != null && !Double.isFinite(t)) throw new InputException("-b/-e/--dt take times in ps, not " + t);
+        }
+        if (dt != null && !(dt > 0)) throw new InputException("--dt must be positive, not " + dt + " ps");
+        if (begin != null && end != null && end < begin) throw new InputException("-e " + end + " ps is before -b " + begin + " ps");
+        if (firstFrame != null && firstFrame < 0) throw new InputException("--first-frame must be 0 or more, not " + firstFrame);
+        if (lastFrame != null && lastFrame < (firstFrame == null ? 0 : firstFrame)) {
+            throw new InputException("--last-frame " + lastFrame + " is before the first frame " + (firstFrame == null ? 0 : firstFrame));
+        }
+        AnalysisRunner.Options o = new AnalysisRunner.Options(firstFrame == null ? 0 : firstFrame,
+                lastFrame == null ? -1 : lastFrame + 1, stride == null ? 1 : stride, threads, s, !noProgress);
+        if (!times) return o;
+        return o.withTimes(new AnalysisRunner.Times(begin == null ? Double.NaN : begin, end == null ? Double.NaN : end,
+                dt == null ? Double.NaN : dt));
     }
 
     /** Runs {@code body}, turning trajectory errors into input errors (one line, exit code 2). */

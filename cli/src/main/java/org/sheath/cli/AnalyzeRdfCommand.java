@@ -103,9 +103,8 @@ final class AnalyzeRdfCommand implements Callable<Integer> {
             out.println(RdfReport.json(res));
         } else {
             RdfResult.Shell s = res.shell();
-            out.printf(Locale.ROOT, "RDF %s -> %s: %d x %d sites, %d frames (%d-%d step %d), bin %.4g nm, rmax %.4g nm%n",
-                    ref, sel, res.refSites(), res.selSites(), res.run().frames(), res.run().start(), res.run().stop(),
-                    res.run().step(), res.binWidth(), res.rmax());
+            out.printf(Locale.ROOT, "RDF %s -> %s: %d x %d sites, %s, bin %.4g nm, rmax %.4g nm%n",
+                    ref, sel, res.refSites(), res.selSites(), res.run().describe(), res.binWidth(), res.rmax());
             if (Double.isNaN(s.peakR())) out.println("  first peak     none found below rmax (no pairs, or g rises to the end)");
             else out.printf(Locale.ROOT, "  first peak     r = %.4f nm  g = %.4f%n", s.peakR(), s.peakG());
             if (Double.isNaN(s.minR())) out.println("  first minimum  none found after the first peak below rmax");

@@ -54,7 +54,8 @@ final class AnalyzeShellsCommand implements Callable<Integer> {
     @Option(names = "--no-residence", description = "skip residence times (then frames need not be evenly spaced)")
     boolean noResidence;
 
-    @Option(names = "--dt", paramLabel = "PS", description = "time between frames of the file, ps (default: the frames' times)")
+    @Option(names = "--frame-time", paramLabel = "PS",
+            description = "time between frames of the file, ps, for files without frame times (default: the frames' times)")
     Double dt;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", description = "write the shell compositions as CSV")
@@ -117,8 +118,8 @@ final class AnalyzeShellsCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, ShellResult r) {
-        out.printf(Locale.ROOT, "Shells of %s (%d sites, %s): %d frames (%d-%d step %d)%s%n", ref, r.refSites(), r.refLabel(), r.frames(),
-                r.run().start(), r.run().stop(), r.run().step(), Double.isNaN(r.dt()) ? "" : String.format(Locale.ROOT, ", dt %.4g ps", r.dt()));
+        out.printf(Locale.ROOT, "Shells of %s (%d sites, %s): %s%s%n", ref, r.refSites(), r.refLabel(), r.run().describe(),
+                Double.isNaN(r.dt()) ? "" : String.format(Locale.ROOT, ", dt %.4g ps", r.dt()));
         out.printf(Locale.ROOT, "  %-10s %-16s %7s   %s%n", "species", "radius (nm)", "mean CN",
                 r.residence() == null ? "" : "residence (ps): integral / 1/e / fit");
         for (int s = 0; s < r.speciesCount(); s++) {

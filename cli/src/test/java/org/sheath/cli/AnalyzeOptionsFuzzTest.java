@@ -23,7 +23,7 @@ class AnalyzeOptionsFuzzTest {
     @Test
     void rdfOptionsNeverCrash(@TempDir Path dir) throws Exception {
         Random rnd = new Random(11);
-        String[] numeric = {"--bin", "--rmax", "--smooth", "--shell-radius", "-b", "-e", "--step", "--threads"};
+        String[] numeric = {"--bin", "--rmax", "--smooth", "--shell-radius", "-b", "-e", "--dt", "--first-frame", "--last-frame", "--stride", "--threads"};
         int ok = 0, refused = 0;
         for (int run = 0; run < 60; run++) {
             List<String> args = new ArrayList<>(List.of("analyze", "rdf", "-s", TOP, "-f", XTC, "--ref", "name LI", "--sel", "name O1"));
@@ -59,7 +59,8 @@ class AnalyzeOptionsFuzzTest {
     private static String value(String opt, Random rnd) {
         if (rnd.nextInt(4) == 0) return HOSTILE[rnd.nextInt(HOSTILE.length)];
         return switch (opt) {
-            case "-b", "-e", "--step", "--threads" -> Integer.toString(rnd.nextInt(80) - 10);
+            case "--first-frame", "--last-frame", "--stride", "--threads" -> Integer.toString(rnd.nextInt(80) - 10);
+            case "-b", "-e", "--dt" -> String.format(java.util.Locale.ROOT, "%.3g", rnd.nextDouble() * 150 - 20);
             default -> String.format(java.util.Locale.ROOT, "%.4g", Math.pow(10, -4 + 5 * rnd.nextDouble()));
         };
     }

@@ -23,7 +23,7 @@ class AnalyzeRdfCommandTest {
     void liOxygenRdfWithCsvAndJson() throws Exception {
         Path csv = dir.resolve("li_o.csv");
         Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", XTC.toString(), "--ref", "name LI",
-                "--sel", "resname DMF and name O1", "--rmax", "1.0", "-e", "20", "--step", "2", "--threads", "2",
+                "--sel", "resname DMF and name O1", "--rmax", "1.0", "--last-frame", "19", "--step", "2", "--threads", "2",
                 "-o", csv.toString(), "--json");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
@@ -59,7 +59,7 @@ class AnalyzeRdfCommandTest {
         Path fromXtc = dir.resolve("xtc.csv"), fromH5 = dir.resolve("h5.csv");
         for (Path[] run : new Path[][] {{XTC, fromXtc}, {h5, fromH5}}) {
             Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP.toString(), "-f", run[0].toString(), "--ref", "name LI",
-                    "--sel", "resname DMF and name O1", "--rmax", "1.0", "-e", "20", "--threads", "1", "-o", run[1].toString());
+                    "--sel", "resname DMF and name O1", "--rmax", "1.0", "--last-frame", "19", "--threads", "1", "-o", run[1].toString());
             assertThat(r.err()).isEmpty();
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("20 frames");
@@ -71,7 +71,7 @@ class AnalyzeRdfCommandTest {
     @Test
     void textSummaryWithComSitesAndAStructureAsTopology() {
         Cli.Result r = Cli.run("analyze", "rdf", "-s", GRO.toString(), "-f", XTC.toString(), "--ref", "name LI",
-                "--sel", "resname DMF", "--sel-site", "com", "-e", "3", "--threads", "1");
+                "--sel", "resname DMF", "--sel-site", "com", "--last-frame", "2", "--threads", "1");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("RDF name LI -> resname DMF: 20 x 250 sites, 3 frames").contains("first shell");
     }
@@ -139,7 +139,7 @@ class AnalyzeRdfCommandTest {
         Cli.Result typo = Cli.run("analyze", "rdf", "-s", top, "-f", xtc, "--ref", "name LI", "--sel", "name O7");
         assertThat(typo.err()).contains("no atom name 'O7' (did you mean ").contains("'O1'");
         // element symbols are not case-sensitive
-        assertThat(Cli.run("analyze", "rdf", "-s", top, "-f", xtc, "--ref", "element li", "--sel", "name O1", "-e", "3").code()).isZero();
+        assertThat(Cli.run("analyze", "rdf", "-s", top, "-f", xtc, "--ref", "element li", "--sel", "name O1", "--last-frame", "2").code()).isZero();
     }
 
     /** A trajectory cut by a killed job (head -c): the complete frames are analysed, with one warning. */
@@ -160,7 +160,7 @@ class AnalyzeRdfCommandTest {
             int total = Integer.parseInt(whole.replaceAll("(?s).*sites, (\\d+) frames.*", "$1"));
             assertThat(frames).as("complete frames in 3/5 of the file").isBetween((int) (0.55 * total), (int) (0.6 * total));
             // a range inside the complete frames, as -e 20 in the issue
-            assertThat(Cli.run("analyze", "rdf", "-s", top, "-f", cut.toString(), "--ref", "name LI", "--sel", "name O1", "-e", "20")
+            assertThat(Cli.run("analyze", "rdf", "-s", top, "-f", cut.toString(), "--ref", "name LI", "--sel", "name O1", "-e", "38")
                     .code()).isZero();
             java.nio.file.Path tiny = tmp.resolve("tiny-" + f);
             java.nio.file.Files.write(tiny, java.util.Arrays.copyOf(all, 3000));
@@ -168,5 +168,28 @@ class AnalyzeRdfCommandTest {
             assertThat(none.code()).isEqualTo(2);
             assertThat(none.err()).contains("no complete frame to analyse");
         }
+    }
+
+    /** -b/-e/--dt are times in ps, as in gmx rdf (the fixture's frames are 2 ps apart from t = 0); frames have their own options. */
+    @Test
+    void rangesInPicosecondsAndInFrames() {
+        String top = "../inputs/litfsi-zn-dmf/system.top", xtc = "../analysis/src/test/resources/rdf/litfsi.xtc";
+        String[] base = {"analyze", "rdf", "-s", top, "-f", xtc, "--ref", "name LI", "--sel", "name O1"};
+        java.util.function.Function<String[], Cli.Result> run = extra -> {
+            String[] a = java.util.Arrays.copyOf(base, base.length + extra.length);
+            System.arraycopy(extra, 0, a, base.length, extra.length);
+            return Cli.run(a);
+        };
+        assertThat(run.apply(new String[] {}).out()).contains("50 frames (0-49 step 1), t = 0-98 ps");
+        assertThat(run.apply(new String[] {"-b", "20", "-e", "60"}).out()).contains("21 frames (10-30 step 1), t = 20-60 ps");
+        assertThat(run.apply(new String[] {"-b", "20", "-e", "60", "--dt", "10"}).out()).contains("5 frames (10-30 step 5), t = 20-60 ps");
+        assertThat(run.apply(new String[] {"--first-frame", "20", "--last-frame", "30"}).out())
+                .contains("11 frames (20-30 step 1), t = 40-60 ps");
+        Cli.Result both = run.apply(new String[] {"-b", "20", "--last-frame", "30"});
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
+        Cli.Result outside = run.apply(new String[] {"-b", "500"});
+        assertThat(outside.code()).isEqualTo(2);
+        assertThat(outside.err()).contains("no frames from 500.0 ps: its 50 frames run from 0.000 to 98.00 ps");
     }
 }

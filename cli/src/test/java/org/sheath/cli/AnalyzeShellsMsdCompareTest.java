@@ -84,7 +84,7 @@ class AnalyzeShellsMsdCompareTest {
                 .contains("warning: LI: the MSD's log-log slope over 4-20 ps is 0.");
         Path m1 = dir.resolve("msd1.json"), m2 = dir.resolve("msd2.json");
         Files.writeString(m1, Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--json").out());
-        Files.writeString(m2, Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--json", "-b", "10").out());
+        Files.writeString(m2, Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--json", "--first-frame", "10").out());
         Cli.Result c = Cli.run("analyze", "compare", m1.toString(), m2.toString());
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out().lines()).anySatisfy(l -> assertThat(l).startsWith("| D LI log-log slope |").contains("(not diffusive)"));
@@ -93,8 +93,8 @@ class AnalyzeShellsMsdCompareTest {
     @Test
     void compareTwoRuns() throws Exception {
         Path a = dir.resolve("pll.json"), b = dir.resolve("pllz.json"), md = dir.resolve("table.md");
-        Cli.Result ra = Cli.run(shells("--anion", "TFSI", "--no-residence", "--json", "-e", "25"));
-        Cli.Result rb = Cli.run(shells("--anion", "TFSI", "--no-residence", "--json", "-b", "25", "--radius", "DMF=0.25"));
+        Cli.Result ra = Cli.run(shells("--anion", "TFSI", "--no-residence", "--json", "--last-frame", "24"));
+        Cli.Result rb = Cli.run(shells("--anion", "TFSI", "--no-residence", "--json", "--first-frame", "25", "--radius", "DMF=0.25"));
         Files.writeString(a, ra.out());
         Files.writeString(b, rb.out());
         Cli.Result c = Cli.run("analyze", "compare", a.toString(), b.toString(), "--labels", "PLL,PLLZ", "-o", md.toString());
@@ -111,7 +111,7 @@ class AnalyzeShellsMsdCompareTest {
     void rdfPlot() throws Exception {
         Path png = dir.resolve("rdf.png");
         Cli.Result r = Cli.run("analyze", "rdf", "-s", TOP, "-f", XTC, "--ref", "name LI", "--sel", "resname DMF and name O1",
-                "--rmax", "1.0", "-e", "10", "--plot", png.toString());
+                "--rmax", "1.0", "--last-frame", "9", "--plot", png.toString());
         assertThat(r.code()).isZero();
         assertThat(Files.size(png)).isGreaterThan(10_000);
     }
@@ -128,7 +128,7 @@ class AnalyzeShellsMsdCompareTest {
         assertOneLineError(Cli.run(shells("--species", "oops")), "--species 'oops': use NAME=SEL");
         assertOneLineError(Cli.run(shells("--anion", "PF6")), "--anion PF6: unknown species");
         assertOneLineError(Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name Q"), "--sel 'name Q' selects no atoms");
-        assertOneLineError(Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "-e", "6"),
+        assertOneLineError(Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--last-frame", "5"),
                 "too few frames for an automatic MSD fit window of LI");
         assertOneLineError(Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--temperature", "300",
                 "--charge", "NA=1"), "--charge NA: no such species");

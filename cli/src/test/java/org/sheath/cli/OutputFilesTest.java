@@ -18,7 +18,7 @@ class OutputFilesTest {
 
     Cli.Result rdf(String... extra) {
         List<String> a = new java.util.ArrayList<>(List.of("analyze", "rdf", "-s", TOP, "-f", XTC, "--ref", "name LI", "--sel", "name O1",
-                "-e", "5"));
+                "--last-frame", "4"));
         a.addAll(List.of(extra));
         return Cli.run(a.toArray(String[]::new));
     }

@@ -34,25 +34,54 @@ public final class AnalysisRunner {
      * Frame range and threading. {@code stop} is exclusive, −1 for the end of the trajectory;
      * {@code threads} ≤ 0 means one per available processor.
      */
-    public record Options(int start, int stop, int step, int threads, Strategy strategy, boolean progress) {
+    public record Options(int start, int stop, int step, int threads, Strategy strategy, boolean progress, Times times) {
+        public Options(int start, int stop, int step, int threads, Strategy strategy, boolean progress) {
+            this(start, stop, step, threads, strategy, progress, null);
+        }
+
         public static Options defaults() {
             return new Options(0, -1, 1, 0, Strategy.QUEUE, false);
         }
 
+        /** The range in ps instead of frames (as gmx -b/-e/-dt), converted with the frames' times. */
+        public Options withTimes(Times t) {
+            return new Options(start, stop, step, threads, strategy, progress, t);
+        }
+
         public Options withThreads(int n) {
-            return new Options(start, stop, step, n, strategy, progress);
+            return new Options(start, stop, step, n, strategy, progress, times);
         }
 
         public Options withStrategy(Strategy s) {
-            return new Options(start, stop, step, threads, s, progress);
+            return new Options(start, stop, step, threads, s, progress, times);
         }
 
         public Options withRange(int b, int e, int s) {
-            return new Options(b, e, s, threads, strategy, progress);
+            return new Options(b, e, s, threads, strategy, progress, times);
         }
 
         public Options withProgress(boolean p) {
-            return new Options(start, stop, step, threads, strategy, p);
+            return new Options(start, stop, step, threads, strategy, p, times);
+        }
+    }
+
+    /**
+     * A frame range in ps: frames with begin ≤ t ≤ end (NaN: from the start / to the end), every dt ps (NaN: every
+     * frame), as gmx -b/-e/-dt. Converted with the time of the first frame and the spacing of the first two.
+     */
+    public record Times(double begin, double end, double dt) {
+        int[] frames(double t0, double spacing, int nframes, String name) {
+            if (!(spacing > 0)) {
+                throw new InputException(name + ": its frames carry no increasing times (frame 0 at " + t0 + " ps, frame 1 at "
+                        + (t0 + spacing) + " ps); give the range in frames with --first-frame/--last-frame/--stride");
+            }
+            int a = Double.isNaN(begin) ? 0 : (int) Math.max(0, Math.ceil((begin - t0) / spacing - 1e-6));
+            int b = Double.isNaN(end) ? nframes : (int) Math.min(nframes, Math.floor((end - t0) / spacing + 1e-6) + 1);
+            int s = Double.isNaN(dt) ? 1 : (int) Math.round(dt / spacing);
+            if (s < 1) {
+                throw new InputException(String.format(Locale.ROOT, "--dt %.4g ps is shorter than the %.4g ps between frames", dt, spacing));
+            }
+            return new int[] {a, b, s};
         }
     }
 
@@ -77,6 +106,7 @@ public final class AnalysisRunner {
                         + " has " + universe.natoms + "; the topology must describe the whole trajectory");
             }
             int nframes = first.frameCount();
+            if (run.times() != null) run = timesToFrames(run, first, nframes, name);
             String damage = first.damage();
             if (nframes == 0 && !damage.isEmpty()) throw new InputException(damage + "; no complete frame to analyse");
             String warning = damage.isEmpty() ? "" : damage + ": analysing the " + nframes + " complete frames before it";
@@ -95,25 +125,47 @@ public final class AnalysisRunner {
             List<P> partials = new ArrayList<>();
             for (int t = 0; t < threads; t++) partials.add(analysis.newPartial());
             long t0 = System.nanoTime();
+            double[] times = {Double.NaN, Double.NaN}; // of the first and the last frame analysed
             try (Progress progress = Progress.create(run.progress(), analysis.name(), frames.length)) {
                 if (run.strategy() == Strategy.QUEUE) {
-                    runQueue(analysis, first, frames, partials, progress);
+                    runQueue(analysis, first, frames, partials, progress, times);
                 } else {
-                    runSeek(analysis, first, open, frames, partials, progress);
+                    runSeek(analysis, first, open, frames, partials, progress, times);
                 }
             }
             double seconds = (System.nanoTime() - t0) * 1e-9;
             P total = partials.get(0);
             for (int t = 1; t < threads; t++) total.merge(partials.get(t));
-            RunInfo info = new RunInfo(name, run.start(), stop, run.step(), frames.length, threads, run.strategy(), seconds, warning);
+            RunInfo info = new RunInfo(name, run.start(), stop, run.step(), frames.length, threads, run.strategy(), seconds, warning,
+                    times[0], times[1]);
             return analysis.conclude(total, info);
         } finally {
             first.close();
         }
     }
 
+    /** The frame range of a range in ps, from the times of frames 0 and 1. */
+    private static Options timesToFrames(Options run, TrajectoryReader r, int nframes, String name) {
+        Frame f = new Frame();
+        r.seek(0);
+        if (!r.next(f)) throw new InputException(name + ": frame 0 cannot be read");
+        double t0 = f.time, spacing = Double.NaN;
+        if (nframes > 1 && r.next(f)) spacing = f.time - t0;
+        else if (nframes == 1) spacing = 1; // one frame: any range that contains t0 keeps it
+        int[] fr = run.times().frames(t0, spacing, nframes, name);
+        if (fr[0] >= fr[1]) {
+            Times t = run.times();
+            String range = Double.isNaN(t.begin()) ? "up to " + t.end() + " ps" : Double.isNaN(t.end()) ? "from " + t.begin() + " ps"
+                    : "between " + t.begin() + " and " + t.end() + " ps";
+            throw new InputException(String.format(Locale.ROOT, "%s: no frames %s: its %d frames run from %.4g to %.4g ps (-b/-e "
+                    + "are times, as in gmx; --first-frame/--last-frame take frame numbers)", name, range, nframes, t0,
+                    t0 + (nframes - 1) * spacing));
+        }
+        return new Options(fr[0], fr[1], fr[2], run.threads(), run.strategy(), run.progress(), null);
+    }
+
     private static <P extends Analysis.Partial<P>> void runSeek(Analysis<?, P, ?> analysis, TrajectoryReader first,
-            Supplier<TrajectoryReader> open, int[] frames, List<P> partials, Progress progress) {
+            Supplier<TrajectoryReader> open, int[] frames, List<P> partials, Progress progress, double[] times) {
         int threads = partials.size();
         int block = Math.max(1, Math.min(16, frames.length / (threads * 8)));
         AtomicInteger next = new AtomicInteger();
@@ -125,7 +177,7 @@ public final class AnalysisRunner {
                 TrajectoryReader r = null;
                 try {
                     r = open.get();
-                    seekWorker(analysis, r, frames, partial, progress, block, next, error);
+                    seekWorker(analysis, r, frames, partial, progress, block, next, error, times);
                 } catch (Throwable e) {
                     error.compareAndSet(null, e);
                 } finally {
@@ -136,7 +188,7 @@ public final class AnalysisRunner {
             th.start();
         }
         try {
-            seekWorker(analysis, first, frames, partials.get(0), progress, block, next, error); // the caller is thread 0
+            seekWorker(analysis, first, frames, partials.get(0), progress, block, next, error, times); // the caller is thread 0
         } catch (Throwable e) {
             error.compareAndSet(null, e);
         }
@@ -146,7 +198,8 @@ public final class AnalysisRunner {
 
     /** Takes blocks of frames from {@code next} until none are left or another thread failed. */
     private static <P extends Analysis.Partial<P>> void seekWorker(Analysis<?, P, ?> analysis, TrajectoryReader r,
-            int[] frames, P partial, Progress progress, int block, AtomicInteger next, AtomicReference<Throwable> error) {
+            int[] frames, P partial, Progress progress, int block, AtomicInteger next, AtomicReference<Throwable> error,
+            double[] times) {
         Frame f = new Frame();
         int expected = -1; // the frame the reader returns next without a seek
         while (error.get() == null) {
@@ -157,6 +210,8 @@ public final class AnalysisRunner {
                 if (frames[k] != expected) r.seek(frames[k]);
                 if (!r.next(f)) throw new InputException("frame " + frames[k] + " is missing: the trajectory ended early");
                 expected = frames[k] + 1;
+                if (k == 0) times[0] = f.time;
+                if (k == frames.length - 1) times[1] = f.time;
                 analysis.accumulate(f, partial);
                 progress.step();
             }
@@ -166,7 +221,7 @@ public final class AnalysisRunner {
     private static final Frame POISON = new Frame();
 
     private static <P extends Analysis.Partial<P>> void runQueue(Analysis<?, P, ?> analysis, TrajectoryReader r,
-            int[] frames, List<P> partials, Progress progress) {
+            int[] frames, List<P> partials, Progress progress, double[] times) {
         int threads = partials.size();
         int pool = 2 * threads + 1;
         BlockingQueue<Frame> free = new ArrayBlockingQueue<>(pool);
@@ -213,6 +268,8 @@ public final class AnalysisRunner {
                     throw new InputException("frame " + frames[k] + " is missing: the trajectory ended early");
                 }
                 expected = frames[k] + 1;
+                if (k == 0) times[0] = f.time;
+                if (k == frames.length - 1) times[1] = f.time;
                 full.put(f);
             }
         } catch (Throwable e) {

@@ -63,8 +63,10 @@ public final class RdfReport {
             String.format(Locale.ROOT, "sheath analyze rdf: ref '%s' (%s, %d sites), sel '%s' (%s, %d sites)", o.ref(),
                     o.refSite().name().toLowerCase(Locale.ROOT), res.refSites(), o.sel(), o.selSite().name().toLowerCase(Locale.ROOT),
                     res.selSites()),
-            String.format(Locale.ROOT, "frames %d, bin %.6g nm, rmax %.6g nm, norm %s, exclude same molecule %s; "
-                    + "cn = running coordination number at the bin's upper edge", res.run().frames(), res.binWidth(), res.rmax(),
+            String.format(Locale.ROOT, "%s of %s, bin %.6g nm, rmax %.6g nm, norm %s, exclude same molecule %s; "
+                    + "cn = running coordination number at the bin's upper edge", res.run().describe(),
+                    java.nio.file.Path.of(res.run().trajectory()).getFileName(),
+                    res.binWidth(), res.rmax(),
                     o.norm().name().toLowerCase(Locale.ROOT), o.excludeSameMolecule())};
         if (res.note().isEmpty()) return c;
         String[] withNote = java.util.Arrays.copyOf(c, c.length + 1);
@@ -116,6 +118,8 @@ public final class RdfReport {
         fr.put("stop", res.run().stop());
         fr.put("step", res.run().step());
         fr.put("count", res.run().frames());
+        fr.put("firstTimePs", Json.num(res.run().firstTime()));
+        fr.put("lastTimePs", Json.num(res.run().lastTime()));
         if (!res.run().warning().isEmpty()) fr.put("warning", res.run().warning());
         doc.put("frames", fr);
         if (!res.note().isEmpty()) doc.put("note", res.note());

@@ -53,7 +53,8 @@ public final class MsdReport {
             cols[i + 1] = r.species().get(i).msd();
         }
         Csv.write(file, new String[] {"sheath analyze msd: sel '" + r.options().sel() + "' ("
-                + r.options().site().name().toLowerCase(Locale.ROOT) + " sites), " + r.frames() + " frames, windowed over all time origins"},
+                + r.options().site().name().toLowerCase(Locale.ROOT) + " sites), " + (r.run() == null ? r.frames() + " frames"
+                : r.run().describe()) + ", windowed over all time origins"},
                 head, cols);
     }
 

@@ -58,12 +58,22 @@ public record AnalysisSpec(String stage, Type type, Map<String, List<String>> op
                     args.add("--" + k);
                 } else if (v.equals("false") && AnalysisOptions.isFlag(type, k)) {
                     continue;
+                } else if (k.equals("end")) { // the deck's end is exclusive, --last-frame inclusive
+                    args.add("--last-frame");
+                    args.add(Long.toString(Long.parseLong(v) - 1));
                 } else {
-                    args.add("--" + k);
+                    args.add("--" + CLI_NAMES.getOrDefault(k, k));
                     args.add(v);
                 }
             }
         });
         return args;
     }
+
+    /**
+     * Deck keys (a contract) whose command-line option has another name: the deck's begin/end/step count frames
+     * (the command line's -b/-e/--dt are times, as in gmx), its dt is the time between frames of the file.
+     */
+    private static final java.util.Map<String, String> CLI_NAMES = java.util.Map.of("begin", "first-frame", "step", "stride",
+            "dt", "frame-time");
 }

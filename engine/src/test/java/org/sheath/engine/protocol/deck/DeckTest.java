@@ -304,4 +304,15 @@ class DeckTest {
         assertThat(deck.stage("npt")).containsInstanceOf(MdStage.class);
         assertThat(deck.stage("nope")).isEmpty();
     }
+
+    /** The deck's begin/end/step count frames and dt is the file's frame spacing: they map to the frame options. */
+    @Test
+    void analysisFrameKeysMapToTheFrameOptions() {
+        String stage = "[[stage]]\nname = \"md\"\ntype = \"md\"\nensemble = \"nvt\"\nsteps = 100\ntemperature = 300\n"
+                + "thermostat = \"v-rescale\"\ntau_t = 0.1\n";
+        Deck d = Deck.parse("[system]\nmolecules = { LI = 20, TFSI = 20, DMF = 250 }\nbox = 4\n" + stage + "[[analysis]]\nstage = \"md\"\n"
+                + "type = \"msd\"\nsel = \"name LI\"\nbegin = 5\nend = 20\nstep = 2\ndt = 2\n", java.nio.file.Path.of("f.toml"));
+        assertThat(d.analyses().get(0).cliArgs()).containsExactly("msd", "--sel", "name LI", "--first-frame", "5", "--last-frame", "19",
+                "--stride", "2", "--frame-time", "2");
+    }
 }
