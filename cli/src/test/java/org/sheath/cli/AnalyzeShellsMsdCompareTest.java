@@ -75,7 +75,7 @@ class AnalyzeShellsMsdCompareTest {
         assertThat(d.at("/species/LI/logLogSlope").asDouble()).isLessThan(0.9);
         assertThat(d.at("/species/LI/diffusive").asBoolean()).isFalse();
         assertThat(d.at("/species/LI/warning").asText()).startsWith("LI: the MSD's log-log slope over ").contains("not diffusive");
-        assertThat(Files.readString(svg)).contains("<svg").contains("MSD (nm^2)");
+        assertThat(Files.readString(svg)).contains("<svg").contains("MSD (nm²)");
         assertThat(Files.readAllLines(csv).get(1)).isEqualTo("t_ps,msd_ZN_nm2,msd_LI_nm2,msd_TFSI_nm2,msd_DMF_nm2");
         Cli.Result text = Cli.run("analyze", "msd", "-s", TOP, "-f", XTC, "--sel", "name LI", "--fit-start", "4", "--fit-end", "20",
                 "--temperature", "300", "--charge", "LI=0.8");

@@ -44,9 +44,11 @@ public final class Plots {
     /** g(r) on the left axis, the running CN on the right one, the shell radius as a dashed line. */
     public static void rdf(RdfResult r, Path out) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("RDF " + r.options().ref() + " – " + r.options().sel())
-                .xAxisTitle("r (nm)").yAxisTitle(valueTitle(r)).build();
+                .title(r.refLabel() + " – " + r.selLabel())
+                .xAxisTitle("r (nm)      " + caption(r.run())).yAxisTitle(valueTitle(r)).build();
         style(c);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // below the axes: never over a curve
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         XYSeries g = c.addSeries(valueTitle(r), r.r(), r.value());
         g.setMarker(SeriesMarkers.NONE);
         g.setLineColor(new Color(0x1f77b4));
@@ -59,6 +61,11 @@ public final class Plots {
         c.setYAxisGroupTitle(1, "coordination number");
         c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         double rs = r.shell().radius();
+        // the CN axis scaled to the first shell: its plateau (CN ~4 of 0..135 at rmax) is what is read off the plot
+        if (Double.isFinite(r.shell().cn()) && r.shell().cn() > 0) {
+            c.getStyler().setYAxisMin(1, 0.0);
+            c.getStyler().setYAxisMax(1, niceCeiling(2.5 * r.shell().cn()));
+        }
         if (Double.isFinite(rs)) {
             double top = 0;
             for (double v : r.value()) top = Math.max(top, v);
@@ -69,6 +76,22 @@ public final class Plots {
             line.setLineStyle(DASHED);
         }
         save(c, out);
+    }
+
+    /** 1, 2, 2.5, 5 × 10^k at or above v. */
+    static double niceCeiling(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) if (m * p >= v * (1 - 1e-12)) return m * p;
+        return 10 * p;
+    }
+
+    /** "[md.xtc: 50 frames, t = 0-98 ps]": what the curve was computed from. */
+    static String caption(org.sheath.analysis.core.RunInfo run) {
+        if (run == null) return "";
+        String d = run.describe(); // "50 frames (0-49 step 1), t = 0-98 ps"
+        int t = d.indexOf(", t = ");
+        if (t > 0) d = d.substring(0, d.indexOf(" (")) + d.substring(t);
+        return "[" + java.nio.file.Path.of(run.trajectory()).getFileName() + ": " + d + "]";
     }
 
     private static String valueTitle(RdfResult r) {
@@ -104,11 +127,13 @@ public final class Plots {
     /** MSD per species on log-log axes, with the fit line drawn over its window. */
     public static void msd(MsdResult r, Path out) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Mean squared displacement (" + r.options().sel() + ")")
-                .xAxisTitle("t (ps)").yAxisTitle("MSD (nm^2)").build();
+                .xAxisTitle("t (ps)      " + caption(r.run())).yAxisTitle("MSD (nm²)").build();
         style(c);
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE); // MSD rises to the upper right
+        c.getStyler().setXAxisLogarithmicDecadeOnly(false); // a run of 100 ps spans one decade: ticks inside it too
+        c.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE); // beside the axes: never over a curve
         Color[] colors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
             new Color(0xff7f0e), new Color(0x8c564b)};
         int n = r.time().length;
@@ -130,7 +155,7 @@ public final class Plots {
             var f = s.fit();
             double y0 = f.intercept() + 6 * f.d() * f.tStart(), y1 = f.intercept() + 6 * f.d() * f.tEnd();
             if (f.tStart() > 0 && y0 > 0 && y1 > 0) {
-                XYSeries fit = c.addSeries(String.format(Locale.ROOT, "%s fit %.3g-%.3g ps, D = %.3g e-9 m2/s", s.name(),
+                XYSeries fit = c.addSeries(String.format(Locale.ROOT, "%s fit %.3g-%.3g ps, D = %.3g × 10⁻⁹ m²/s", s.name(),
                         f.tStart(), f.tEnd(), s.dSi9()), new double[] {f.tStart(), f.tEnd()}, new double[] {y0, y1});
                 fit.setMarker(SeriesMarkers.CIRCLE);
                 fit.setMarkerColor(col);

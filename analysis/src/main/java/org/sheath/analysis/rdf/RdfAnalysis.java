@@ -31,6 +31,7 @@ import org.sheath.forcefields.InputException;
 public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Partial, RdfResult> {
     private RdfOptions opt;
     private Sites ref, sel;
+    private String refLabel, selLabel;
     private boolean sameSites;
     private int[] selfOf; // sel site identical to ref site i, or -1
     private long pairs;
@@ -49,6 +50,9 @@ public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Parti
         int[] sa = Selection.parse(o.sel()).selectNonEmpty(u, "--sel");
         ref = Sites.of(u, ra, o.refSite(), o.grouping(), "--ref-site");
         sel = Sites.of(u, sa, o.selSite(), o.grouping(), "--sel-site");
+        String rl = ref.chemicalLabel(u), sl = sel.chemicalLabel(u);
+        refLabel = rl == null ? o.ref() : rl;
+        selLabel = sl == null ? o.sel() : sl;
         sameSites = ref.sameAs(sel);
         selfOf = new int[ref.count];
         java.util.Arrays.fill(selfOf, -1);
@@ -238,6 +242,6 @@ public final class RdfAnalysis implements Analysis<RdfOptions, RdfAnalysis.Parti
                 + "(smallest half-height %.4f nm): bins beyond it average over the frames that cover them", p.shrunkFrames,
                 p.frames, p.smallestHalf);
         return new RdfResult(opt, r, value, g, cn, dr, rmax, ref.count, sel.count, pairs, meanV,
-                pairs / (double) ref.count / meanV, shell, info, note);
+                pairs / (double) ref.count / meanV, shell, info, note, refLabel, selLabel);
     }
 }

@@ -21,10 +21,11 @@ import org.sheath.analysis.core.RunInfo;
  * @param run frames, threads, timing
  * @param note what the user should know about how it was computed ("" if nothing): NPT frames whose box
  *             shrank below 2·rmax count only for the bins within their half-height
+ * @param refLabel chemical names of the sites for titles ("Li", "O(DMF)"), or the selection text
  */
 public record RdfResult(RdfOptions options, double[] r, double[] value, double[] g, double[] cn, double binWidth,
                         double rmax, int refSites, int selSites, long pairs, double meanVolume, double density,
-                        Shell shell, RunInfo run, String note) {
+                        Shell shell, RunInfo run, String note, String refLabel, String selLabel) {
 
     /**
      * First peak (position, raw height), first minimum after it (position, smoothed height) and the

@@ -220,4 +220,25 @@ public final class Sites {
             return Arrays.copyOf(a, size);
         }
     }
+
+    /**
+     * A chemist's name for these sites, for plot titles: "Li" for ions (one-atom molecules of one element),
+     * "O(DMF)" for one element in one molecule type, "DMF (com)" for centres of whole molecules; null when the
+     * sites mix elements or molecule types (then the selection text is the label).
+     */
+    public String chemicalLabel(org.sheath.analysis.core.Universe u) {
+        if (atoms.length == 0) return null;
+        String el = u.element[atoms[0]], mt = u.moleculeType[u.molecule[atoms[0]]];
+        boolean oneEl = el != null && !el.isEmpty(), oneMt = mt != null;
+        for (int a : atoms) {
+            oneEl &= el != null && el.equals(u.element[a]);
+            oneMt &= mt != null && mt.equals(u.moleculeType[u.molecule[a]]);
+        }
+        if (!oneMt) return null;
+        if (mode != Mode.ATOM) return mt + " (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        if (!oneEl) return mt;
+        int m = u.molecule[atoms[0]];
+        boolean ion = u.moleculeStart[m + 1] - u.moleculeStart[m] == 1;
+        return ion ? el : el + "(" + mt + ")";
+    }
 }

@@ -76,6 +76,18 @@ class PlotsTest {
         Plots.rdf(r, OUT.resolve("rdf.svg"));
         String svg = assertSvg(OUT.resolve("rdf.svg"));
         assertThat(svg).contains("r (nm)").contains("g(r)").contains("coordination number");
+        // a chemist's title and a caption with the trajectory, frames and time range
+        assertThat(r.refLabel()).isEqualTo("Li");
+        assertThat(r.selLabel()).isEqualTo("O(DMF)");
+        assertThat(svg).contains("<title>Li – O(DMF)</title>").contains("[litfsi.xtc: 50 frames, t = 0-98 ps]");
+    }
+
+    @Test
+    void coordinationAxisIsScaledToTheFirstShell() {
+        assertThat(Plots.niceCeiling(2.5 * 3.87)).isEqualTo(10.0);
+        assertThat(Plots.niceCeiling(2.5 * 6.0)).isEqualTo(20.0);
+        assertThat(Plots.niceCeiling(0.9)).isEqualTo(1.0);
+        assertThat(Plots.niceCeiling(2.1)).isEqualTo(2.5);
     }
 
     @Test
@@ -96,7 +108,7 @@ class PlotsTest {
         Plots.msd(r, OUT.resolve("msd.png"));
         assertPng(OUT.resolve("msd.png"));
         Plots.msd(r, OUT.resolve("msd.svg"));
-        assertThat(assertSvg(OUT.resolve("msd.svg"))).contains("t (ps)").contains("MSD (nm^2)").contains("LI fit");
+        assertThat(assertSvg(OUT.resolve("msd.svg"))).contains("t (ps)").contains("MSD (nm²)").contains("LI fit");
     }
 
     @Test
