@@ -106,7 +106,10 @@ final class AnalyzeRdfCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "RDF %s -> %s: %d x %d sites, %s, bin %.4g nm, rmax %.4g nm%n",
                     ref, sel, res.refSites(), res.selSites(), res.run().describe(), res.binWidth(), res.rmax());
             if (Double.isNaN(s.peakR())) out.println("  first peak     none found below rmax (no pairs, or g rises to the end)");
-            else out.printf(Locale.ROOT, "  first peak     r = %.4f nm  g = %.4f%n", s.peakR(), s.peakG());
+            else if (res.options().norm() == RdfOptions.Norm.RDF) out.printf(Locale.ROOT, "  first peak     r = %.4f nm  g = %.4f%n", s.peakR(), s.peakG());
+            else out.printf(Locale.ROOT, "  first peak     r = %.4f nm  g = %.4f; %s = %.6g (--norm %s, as in the outputs)%n", s.peakR(),
+                    s.peakG(), res.options().norm() == RdfOptions.Norm.DENSITY ? "density (nm^-3)" : "count per ref site",
+                    res.valueAtPeak(), res.options().norm().name().toLowerCase(Locale.ROOT));
             if (Double.isNaN(s.minR())) out.println("  first minimum  none found after the first peak below rmax");
             else out.printf(Locale.ROOT, "  first minimum  r = %.4f nm  g = %.4f (smoothed)%n", s.minR(), s.minG());
             if (Double.isNaN(s.cn())) out.println("  first shell    no radius (no first minimum; give --shell-radius)");

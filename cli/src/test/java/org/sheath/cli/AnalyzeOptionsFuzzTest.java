@@ -64,4 +64,45 @@ class AnalyzeOptionsFuzzTest {
             default -> String.format(java.util.Locale.ROOT, "%.4g", Math.pow(10, -4 + 5 * rnd.nextDouble()));
         };
     }
+
+    /** msd and shells with random numeric options and malformed trajectories and topologies: exit 0 or 2, never 1. */
+    @Test
+    void otherSubcommandsAndMalformedFilesNeverCrash(@TempDir Path dir) throws Exception {
+        Random rnd = new Random(12);
+        byte[] xtc = Files.readAllBytes(Path.of(XTC));
+        List<Path> trajectories = new ArrayList<>(List.of(Path.of(XTC)));
+        for (int k = 0; k < 4; k++) { // cut and scrambled copies
+            byte[] b = java.util.Arrays.copyOf(xtc, rnd.nextInt(xtc.length));
+            if (k % 2 == 1) for (int j = 0; j < 20 && b.length > 0; j++) b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+            Path p = dir.resolve("bad" + k + ".xtc");
+            Files.write(p, b);
+            trajectories.add(p);
+        }
+        Path emptyTop = dir.resolve("empty.top"), junkTop = dir.resolve("junk.top");
+        Files.writeString(emptyTop, "");
+        Files.writeString(junkTop, "[ moleculetype ]\nX 3\n[ atoms ]\n1 nonsense\n[ molecules ]\nX 12\n");
+        List<String> tops = List.of(TOP, TOP, TOP, emptyTop.toString(), junkTop.toString());
+        String[][] commands = {
+            {"msd", "--sel", "resname LI TFSI", "--site", "com"},
+            {"shells", "--ref", "name LI", "--species", "DMF=resname DMF and name O1"},
+            {"rdf", "--ref", "name LI", "--sel", "name O1"}};
+        String[] numeric = {"--fit-start", "--fit-end", "--temperature", "--frame-time", "--radius", "-b", "-e", "--dt", "--stride"};
+        for (int run = 0; run < 45; run++) {
+            String[] cmd = commands[run % commands.length];
+            List<String> args = new ArrayList<>(List.of("analyze"));
+            args.addAll(List.of(cmd));
+            args.addAll(List.of("-s", tops.get(rnd.nextInt(tops.size())), "-f", trajectories.get(rnd.nextInt(trajectories.size())).toString()));
+            String opt = numeric[rnd.nextInt(numeric.length)];
+            if (opt.equals("--radius") && !cmd[0].equals("shells")) opt = "--stride";
+            args.add(opt);
+            String v = rnd.nextInt(3) == 0 ? HOSTILE[rnd.nextInt(HOSTILE.length)]
+                    : String.format(java.util.Locale.ROOT, "%.3g", rnd.nextDouble() * 120 - 10);
+            args.add(opt.equals("--radius") ? "DMF=" + v : opt.equals("--stride") ? Integer.toString(rnd.nextInt(12) - 2) : v);
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            String what = String.join(" ", args);
+            assertThat(r.code()).as(what + "\n" + r.err()).isIn(0, 2);
+            assertThat(r.err()).as(what).doesNotContain("internal error").doesNotContain("Exception").doesNotContain("\tat ");
+            if (r.code() == 0) assertThat(r.out()).as(what).doesNotContain("NaN");
+        }
+    }
 }

@@ -192,4 +192,17 @@ class AnalyzeRdfCommandTest {
         assertThat(outside.code()).isEqualTo(2);
         assertThat(outside.err()).contains("no frames from 500.0 ps: its 50 frames run from 0.000 to 98.00 ps");
     }
+
+    /** With --norm density the summary gives the density at the peak, the number the CSV holds there. */
+    @Test
+    void densityNormSummaryMatchesTheCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path csv = tmp.resolve("d.csv");
+        Cli.Result r = Cli.run("analyze", "rdf", "-s", "../inputs/litfsi-zn-dmf/system.top", "-f", "../analysis/src/test/resources/rdf/litfsi.xtc",
+                "--ref", "name LI", "--sel", "resname DMF and name O1", "--norm", "density", "-o", csv.toString());
+        assertThat(r.code()).isZero();
+        String line = r.out().lines().filter(l -> l.contains("first peak")).findFirst().orElseThrow();
+        String rPeak = line.replaceAll(".*r = ([0-9.]+) nm.*", "$1"), dens = line.replaceAll(".*density \\(nm\\^-3\\) = ([0-9.e+-]+) .*", "$1");
+        String row = java.nio.file.Files.readAllLines(csv).stream().filter(l -> l.startsWith(rPeak)).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(row.split(",")[1])).isCloseTo(Double.parseDouble(dens), org.assertj.core.data.Offset.offset(1e-3));
+    }
 }

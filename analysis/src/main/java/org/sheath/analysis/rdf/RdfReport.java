@@ -102,6 +102,7 @@ public final class RdfReport {
         Map<String, Object> peak = new LinkedHashMap<>();
         peak.put("r", Json.num(s.peakR()));
         peak.put("g", Json.num(s.peakG()));
+        if (o.norm() != RdfOptions.Norm.RDF) peak.put(valueColumn(o.norm()), Json.num(res.valueAtPeak()));
         doc.put("firstPeak", peak);
         Map<String, Object> min = new LinkedHashMap<>();
         min.put("r", Json.num(s.minR()));

@@ -40,4 +40,11 @@ public record RdfResult(RdfOptions options, double[] r, double[] value, double[]
     public double cnAt(double x) {
         return ShellFinder.cumulativeAt(cn, binWidth, x);
     }
+
+    /** The curve as written ({@link #value}, in the --norm asked for) at the first peak; NaN without a peak. */
+    public double valueAtPeak() {
+        if (Double.isNaN(shell.peakR())) return Double.NaN;
+        int k = (int) Math.min(value.length - 1, Math.max(0, Math.floor(shell.peakR() / binWidth)));
+        return value[k];
+    }
 }

@@ -59,6 +59,14 @@ public final class DiffusionFit {
     public static Fit fit(double[] msd, double dt, double tStart, double tEnd, String species) {
         int maxLag = msd.length - 1;
         if (Double.isNaN(tStart) && Double.isNaN(tEnd)) return auto(msd, dt, species);
+        if (!Double.isNaN(tStart) && !(tStart > 0 && Double.isFinite(tStart))) {
+            throw new InputException(String.format(Locale.ROOT, "--fit-start %.4g ps must be a positive lag time (the MSD at lag 0 is 0; "
+                    + "frames are %.4g ps apart)", tStart, dt));
+        }
+        if (!Double.isNaN(tEnd) && !(Double.isFinite(tEnd) && tEnd > (Double.isNaN(tStart) ? 0 : tStart))) {
+            throw new InputException(String.format(Locale.ROOT, "--fit-end %.4g ps must be a lag time after --fit-start%s", tEnd,
+                    Double.isNaN(tStart) ? "" : String.format(Locale.ROOT, " (%.4g ps)", tStart)));
+        }
         int a = Double.isNaN(tStart) ? 1 : (int) Math.ceil(tStart / dt - 1e-9);
         int b = Double.isNaN(tEnd) ? maxLag / 4 : (int) Math.floor(tEnd / dt + 1e-9);
         a = Math.max(a, 0);
