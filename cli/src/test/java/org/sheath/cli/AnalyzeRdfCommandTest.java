@@ -205,4 +205,20 @@ class AnalyzeRdfCommandTest {
         String row = java.nio.file.Files.readAllLines(csv).stream().filter(l -> l.startsWith(rPeak)).findFirst().orElseThrow();
         assertThat(Double.parseDouble(row.split(",")[1])).isCloseTo(Double.parseDouble(dens), org.assertj.core.data.Offset.offset(1e-3));
     }
+
+    /** The bad numbers of the analysis issue, each: one line, exit 2 (were NaN output, OutOfMemoryError, internal errors). */
+    @Test
+    void badNumbersAreOneLineErrors() {
+        String top = "../inputs/litfsi-zn-dmf/system.top", xtc = "../analysis/src/test/resources/rdf/litfsi.xtc";
+        String[][] cases = {{"--bin", "5"}, {"--bin", "1e-9"}, {"--rmax", "0.001"}, {"--smooth", "-1"}, {"--shell-radius", "5"},
+            {"--smooth", "1e9"}, {"--bin", "-1"}};
+        String[] expect = {"--bin 5.000 nm leaves fewer than 2 bins", "--bin 1.000e-09 nm makes 1.85e+09 bins",
+            "--bin 0.002000 nm leaves fewer than 2 bins below rmax 0.001000 nm", "--smooth -1.000 nm must be between 0",
+            "--shell-radius 5.000 nm must be above 0 and at most rmax", "--smooth 1.000e+09 nm must be between 0", "--bin must be positive"};
+        for (int k = 0; k < cases.length; k++) {
+            Cli.Result r = Cli.run("analyze", "rdf", "-s", top, "-f", xtc, "--ref", "name LI", "--sel", "name O1", cases[k][0], cases[k][1]);
+            assertThat(r.code()).as(String.join(" ", cases[k])).isEqualTo(2);
+            assertThat(r.err().strip()).as(String.join(" ", cases[k])).startsWith("sheath: error: " + expect[k]).doesNotContain("\n");
+        }
+    }
 }
