@@ -19,6 +19,15 @@ public final class Json {
         }
     }
 
+    /** Writes doc as a JSON file (with a final newline); an unwritable file is an UncheckedIOException naming it. */
+    public static void write(java.nio.file.Path file, Object doc) {
+        try {
+            java.nio.file.Files.writeString(file, write(doc) + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(new java.io.IOException(file + ": cannot write: " + e.getMessage(), e));
+        }
+    }
+
     /** A finite number, or null for NaN/∞ (JSON has no NaN). */
     public static Double num(double v) {
         return Double.isFinite(v) ? v : null;

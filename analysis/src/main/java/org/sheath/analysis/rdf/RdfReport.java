@@ -39,11 +39,7 @@ public final class RdfReport {
             curve.put(valueColumn(res.options().norm()), res.value());
             curve.put("cn", res.cn());
             doc.put("curve", curve);
-            try {
-                java.nio.file.Files.writeString(file, Json.write(doc) + "\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(new java.io.IOException(file + ": cannot write: " + e.getMessage(), e));
-            }
+            Json.write(file, doc);
         } else {
             writeCsv(file, res);
         }

@@ -32,11 +32,7 @@ public final class MsdReport {
             curves.put("tPs", r.time());
             for (MsdResult.Species s : r.species()) curves.put(s.name(), s.msd());
             doc.put("msdNm2", curves);
-            try {
-                java.nio.file.Files.writeString(file, Json.write(doc) + "\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(new java.io.IOException(file + ": cannot write: " + e.getMessage(), e));
-            }
+            Json.write(file, doc);
         } else {
             writeCsv(file, r);
         }

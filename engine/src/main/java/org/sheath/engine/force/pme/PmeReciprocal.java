@@ -29,13 +29,15 @@ import org.sheath.engine.system.Box;
  * exactly symmetric in a triclinic box (rectangular boxes: no change).
  */
 public final class PmeReciprocal {
-    final int natoms, nx, ny, nz, order;
+    private final int natoms, order;
+    /** Grid size (read by {@link VectorPmeGridKernel}, as are {@link #perm} and {@link #rb}). */
+    final int nx, ny, nz;
     private final double[] bmodX, bmodY, bmodZ;
     private final RealFft3d fft;
     private final double[] grid, cre, cim;
     // spline data of the k-th charged atom in grid order (atom perm[k]): [k * order + j]
-    final double[] thx, thy, thz, dthx, dthy, dthz;
-    final int[] idx, idy, idz;
+    private final double[] thx, thy, thz, dthx, dthy, dthz;
+    private final int[] idx, idy, idz;
     /** The atoms with a charge (the others are skipped), the k-th at perm[k]. */
     final int[] perm;
     private int ncharged;
@@ -105,14 +107,13 @@ public final class PmeReciprocal {
     private void splineSpreadPart(int t) {
         int from = lo(ncharged, t), to = lo(ncharged, t + 1);
         double[] g = threadGrids[t];
-        if (grid4 != null && order == 4) { // splines computed where they are used, not stored
-            java.util.Arrays.fill(g, 0.0);
-            grid4.spread4(this, cx, cy, cz, cq, from, to, g);
-            return;
-        }
-        computeSplines(cx, cy, cz, from, to);
         java.util.Arrays.fill(g, 0.0);
-        spread(cq, from, to, g);
+        if (grid4 != null && order == 4) { // splines computed where they are used, not stored
+            grid4.spread4(this, cx, cy, cz, cq, from, to, g);
+        } else {
+            computeSplines(cx, cy, cz, from, to);
+            spread(cq, from, to, g);
+        }
     }
 
     private void sumGridsPart(int t) {
@@ -124,8 +125,9 @@ public final class PmeReciprocal {
     }
 
     private void gatherPart(int t) {
-        if (grid4 != null && order == 4) grid4.gather4(this, cx, cy, cz, cq, lo(ncharged, t), lo(ncharged, t + 1), grid, cfx, cfy, cfz);
-        else gather(cq, lo(ncharged, t), lo(ncharged, t + 1), grid, cfx, cfy, cfz);
+        int from = lo(ncharged, t), to = lo(ncharged, t + 1);
+        if (grid4 != null && order == 4) grid4.gather4(this, cx, cy, cz, cq, from, to, grid, cfx, cfy, cfz);
+        else gather(cq, from, to, grid, cfx, cfy, cfz);
     }
 
     /** The scalar spreading and gathering even where the vector kernel would run (tests compare the two). */
@@ -253,7 +255,7 @@ public final class PmeReciprocal {
     }
 
     /** The spread of the k-th charged atom, charge qi, any order and any wrap. */
-    void spreadGeneral(double qi, int k, double[] g) {
+    private void spreadGeneral(double qi, int k, double[] g) {
         int p = order, off = k * p;
         for (int a = 0; a < p; a++) {
             double qa = qi * thx[off + a];
@@ -411,7 +413,7 @@ public final class PmeReciprocal {
     }
 
     /** The gather of the k-th charged atom, any order and any wrap. */
-    void gatherGeneral(double[] q, int k, double[] phi, double[] fx, double[] fy, double[] fz) {
+    private void gatherGeneral(double[] q, int k, double[] phi, double[] fx, double[] fy, double[] fz) {
         int p = order, off = k * p;
         double ga = 0, gb = 0, gc = 0;
         for (int a = 0; a < p; a++) {
@@ -435,7 +437,7 @@ public final class PmeReciprocal {
     }
 
     /** The force on the k-th charged atom from its potential gradient (ga, gb, gc) in grid units along a, b, c. */
-    void addForce(double[] q, int k, double ga, double gb, double gc, double[] fx, double[] fy, double[] fz) {
+    private void addForce(double[] q, int k, double ga, double gb, double gc, double[] fx, double[] fy, double[] fz) {
         int i = perm[k];
         double qi = q[i];
         // dE/du_d = q * g_d ; u_a = nx * s_a etc.; F = -grad

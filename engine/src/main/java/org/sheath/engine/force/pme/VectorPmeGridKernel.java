@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * vector, their weights θ_{3−m}(w) (m the lane) one Horner evaluation with per-lane coefficients; a row is
  * then one fused multiply-add when spreading and three when gathering (one per gradient component, the
  * lanes summed at the end in a fixed order: reduceLanes leaves the order open, which would let a resumed
- * run differ). The x and y weights are the closed form of {@link BSpline#weights}. Atoms whose z points
+ * run differ). The x and y weights come from {@link BSpline#weights}. Atoms whose z points
  * wrap around the grid edge take a scalar loop.
  */
 final class VectorPmeGridKernel implements PmeGridKernel {
@@ -33,7 +33,7 @@ final class VectorPmeGridKernel implements PmeGridKernel {
         final double[] rb = p.rb;
         final int nx = p.nx, ny = p.ny, nz = p.nz;
         final double r0 = rb[0], r1 = rb[1], r2 = rb[2], r3 = rb[3], r4 = rb[4], r5 = rb[5];
-        final double[] ty = new double[4];
+        final double[] tx = new double[4], ty = new double[4], tz = new double[4];
         final int[] rowB = new int[4];
         for (int k = from; k < to; k++) {
             final int i = perm[k];
@@ -46,25 +46,27 @@ final class VectorPmeGridKernel implements PmeGridKernel {
             if (bb >= ny) bb -= ny;
             if (bc >= nz) bc -= nz;
             final int z0 = bc - 3;
-            final DoubleVector w = DoubleVector.broadcast(S, wc), tz = C3.fma(w, C2).fma(w, C1).fma(w, C0);
+            BSpline.weights(4, wa, tx, null, 0);
+            BSpline.weights(4, wb, ty, null, 0);
+            final DoubleVector w = DoubleVector.broadcast(S, wc), tzv = C3.fma(w, C2).fma(w, C1).fma(w, C0);
+            if (z0 < 0) BSpline.weights(4, wc, tz, null, 0);
             for (int b = 0; b < 4; b++) {
                 int ib = bb - b;
-                ty[b] = theta(b, wb);
                 rowB[b] = ib < 0 ? ib + ny : ib;
             }
             for (int a = 0; a < 4; a++) {
                 int ia = ba - a;
-                double qa = qi * theta(a, wa);
+                double qa = qi * tx[a];
                 int rowA = (ia < 0 ? ia + nx : ia) * ny;
                 for (int b = 0; b < 4; b++) {
                     double qab = qa * ty[b];
                     int row = (rowA + rowB[b]) * nz;
                     if (z0 >= 0) {
-                        tz.fma(DoubleVector.broadcast(S, qab), DoubleVector.fromArray(S, g, row + z0)).intoArray(g, row + z0);
+                        tzv.fma(DoubleVector.broadcast(S, qab), DoubleVector.fromArray(S, g, row + z0)).intoArray(g, row + z0);
                     } else {
                         for (int c = 0; c < 4; c++) {
                             int iz = bc - c;
-                            g[row + (iz < 0 ? iz + nz : iz)] += qab * theta(c, wc);
+                            g[row + (iz < 0 ? iz + nz : iz)] += qab * tz[c];
                         }
                     }
                 }
@@ -79,7 +81,8 @@ final class VectorPmeGridKernel implements PmeGridKernel {
         final double[] rb = p.rb;
         final int nx = p.nx, ny = p.ny, nz = p.nz;
         final double r0 = rb[0], r1 = rb[1], r2 = rb[2], r3 = rb[3], r4 = rb[4], r5 = rb[5];
-        final double[] ty = new double[4], dty = new double[4];
+        final double[] tx = new double[4], dtx = new double[4], ty = new double[4], dty = new double[4], tz = new double[4],
+                dtz = new double[4];
         final int[] rowB = new int[4];
         for (int k = from; k < to; k++) {
             final int i = perm[k];
@@ -91,19 +94,19 @@ final class VectorPmeGridKernel implements PmeGridKernel {
             if (bb >= ny) bb -= ny;
             if (bc >= nz) bc -= nz;
             final int z0 = bc - 3;
+            BSpline.weights(4, wa, tx, dtx, 0);
+            BSpline.weights(4, wb, ty, dty, 0);
+            for (int b = 0; b < 4; b++) {
+                int ib = bb - b;
+                rowB[b] = ib < 0 ? ib + ny : ib;
+            }
             double ga, gb, gc;
             if (z0 >= 0) {
-                for (int b = 0; b < 4; b++) {
-                    int ib = bb - b;
-                    ty[b] = theta(b, wb);
-                    dty[b] = dtheta(b, wb);
-                    rowB[b] = ib < 0 ? ib + ny : ib;
-                }
                 // A = Σ dθa θb φ_row, B = Σ θa dθb φ_row, C = Σ θa θb φ_row; then ga = θz·A, gb = θz·B, gc = dθz·C
                 DoubleVector va = DoubleVector.zero(S), vb = va, vc = va;
                 for (int a = 0; a < 4; a++) {
                     int ia = ba - a;
-                    double ta = theta(a, wa), dta = dtheta(a, wa);
+                    double ta = tx[a], dta = dtx[a];
                     int rowA = (ia < 0 ? ia + nx : ia) * ny;
                     for (int b = 0; b < 4; b++) {
                         double tb = ty[b], dtb = dty[b];
@@ -114,26 +117,26 @@ final class VectorPmeGridKernel implements PmeGridKernel {
                     }
                 }
                 DoubleVector w = DoubleVector.broadcast(S, wc);
-                DoubleVector tz = C3.fma(w, C2).fma(w, C1).fma(w, C0), dz = D2.fma(w, D1).fma(w, D0);
-                ga = sum(va.mul(tz));
-                gb = sum(vb.mul(tz));
-                gc = sum(vc.mul(dz));
+                DoubleVector tzv = C3.fma(w, C2).fma(w, C1).fma(w, C0), dzv = D2.fma(w, D1).fma(w, D0);
+                ga = sum(va.mul(tzv));
+                gb = sum(vb.mul(tzv));
+                gc = sum(vc.mul(dzv));
             } else {
+                BSpline.weights(4, wc, tz, dtz, 0);
                 ga = gb = gc = 0;
                 for (int a = 0; a < 4; a++) {
                     int ia = ba - a;
-                    double ta = theta(a, wa), dta = dtheta(a, wa);
+                    double ta = tx[a], dta = dtx[a];
                     int rowA = (ia < 0 ? ia + nx : ia) * ny;
                     for (int b = 0; b < 4; b++) {
-                        int ib = bb - b;
-                        double tb = theta(b, wb), dtb = dtheta(b, wb);
-                        int row = (rowA + (ib < 0 ? ib + ny : ib)) * nz;
+                        double tb = ty[b], dtb = dty[b];
+                        int row = (rowA + rowB[b]) * nz;
                         double sc = 0, sdc = 0;
                         for (int c = 0; c < 4; c++) {
                             int iz = bc - c;
                             double v = phi[row + (iz < 0 ? iz + nz : iz)];
-                            sc += theta(c, wc) * v;
-                            sdc += dtheta(c, wc) * v;
+                            sc += tz[c] * v;
+                            sdc += dtz[c] * v;
                         }
                         ga += dta * tb * sc;
                         gb += ta * dtb * sc;
@@ -150,30 +153,6 @@ final class VectorPmeGridKernel implements PmeGridKernel {
 
     private static double frac(double s) {
         return s - Math.floor(s);
-    }
-
-    /** θ_j(w) = M_4(w + j), the closed form of {@link BSpline#weights}. */
-    private static double theta(int j, double w) {
-        double w2 = w * w;
-        return switch (j) {
-            case 0 -> w2 * w * (1.0 / 6);
-            case 1 -> ((-3 * w + 3) * w2 + 3 * w + 1) * (1.0 / 6);
-            case 2 -> ((3 * w - 6) * w2 + 4) * (1.0 / 6);
-            default -> {
-                double v = 1 - w;
-                yield v * v * v * (1.0 / 6);
-            }
-        };
-    }
-
-    /** dθ_j/dw. */
-    private static double dtheta(int j, double w) {
-        return switch (j) {
-            case 0 -> 0.5 * w * w;
-            case 1 -> 0.5 * ((-3 * w + 2) * w + 1);
-            case 2 -> 0.5 * (3 * w - 4) * w;
-            default -> -0.5 * (1 - w) * (1 - w);
-        };
     }
 
     private static double sum(DoubleVector v) {
