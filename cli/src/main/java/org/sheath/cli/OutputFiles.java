@@ -14,8 +14,8 @@ import org.sheath.forcefields.InputException;
 final class OutputFiles {
     private OutputFiles() {}
 
-    /** The lower-case extension of file (one of {@code formats}) after the checks and the backup. */
-    static String prepare(Path file, String option, boolean force, java.io.PrintWriter err, String... formats) {
+    /** Checks file (its extension one of {@code formats}) and backs up an existing one. */
+    static void prepare(Path file, String option, boolean force, java.io.PrintWriter err, String... formats) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -44,6 +44,5 @@ final class OutputFiles {
                 break;
             }
         }
-        return ext;
     }
 }

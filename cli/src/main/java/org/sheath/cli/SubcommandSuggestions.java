@@ -35,7 +35,7 @@ final class SubcommandSuggestions implements CommandLine.IParameterExceptionHand
         List<String> close = new ArrayList<>();
         int best = Integer.MAX_VALUE;
         for (String name : cl.getSubcommands().keySet()) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), name);
+            int d = org.sheath.forcefields.text.EditDistance.distance(word.toLowerCase(java.util.Locale.ROOT), name);
             if (d > Math.max(1, Math.min(2, name.length() / 3))) continue;
             if (d < best) {
                 best = d;
@@ -47,9 +47,5 @@ final class SubcommandSuggestions implements CommandLine.IParameterExceptionHand
         String path = cl.getCommandSpec().qualifiedName();
         List<String> quoted = close.stream().map(n -> "'" + path + " " + n + "'").toList();
         return "; did you mean " + String.join(" or ", quoted) + "?";
-    }
-
-    static int distance(String a, String b) {
-        return org.sheath.forcefields.text.EditDistance.distance(a, b);
     }
 }

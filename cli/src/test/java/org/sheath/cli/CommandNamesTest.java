@@ -36,11 +36,11 @@ class CommandNamesTest {
 
     @Test
     void editDistanceCountsASwapOnce() {
-        assertThat(SubcommandSuggestions.distance("rfd", "rdf")).isEqualTo(1);
-        assertThat(SubcommandSuggestions.distance("msdd", "msd")).isEqualTo(1);
-        assertThat(SubcommandSuggestions.distance("rdf", "rdf")).isZero();
-        assertThat(SubcommandSuggestions.distance("", "run")).isEqualTo(3);
-        assertThat(SubcommandSuggestions.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(org.sheath.forcefields.text.EditDistance.distance("rfd", "rdf")).isEqualTo(1);
+        assertThat(org.sheath.forcefields.text.EditDistance.distance("msdd", "msd")).isEqualTo(1);
+        assertThat(org.sheath.forcefields.text.EditDistance.distance("rdf", "rdf")).isZero();
+        assertThat(org.sheath.forcefields.text.EditDistance.distance("", "run")).isEqualTo(3);
+        assertThat(org.sheath.forcefields.text.EditDistance.distance("kitten", "sitting")).isEqualTo(3);
     }
 
     @Test

@@ -9,10 +9,15 @@ package org.sheath.analysis.core;
  */
 public record RunInfo(String trajectory, int start, int stop, int step, int frames, int threads,
                       AnalysisRunner.Strategy strategy, double seconds, String warning, double firstTime, double lastTime) {
-    /** "frames 0-49 step 1 (50), t = 0-98 ps" for summaries and file headers. */
+    /** "50 frames (0-49 step 1), t = 0-98 ps" for summaries and file headers. */
     public String describe() {
-        String t = Double.isNaN(firstTime) ? "" : String.format(java.util.Locale.ROOT, ", t = %s-%s ps", num(firstTime), num(lastTime));
-        return String.format(java.util.Locale.ROOT, "%d frames (%d-%d step %d)%s", frames, start, start + Math.max(0, frames - 1) * step, step, t);
+        return String.format(java.util.Locale.ROOT, "%d frames (%d-%d step %d)%s", frames, start, start + Math.max(0, frames - 1) * step,
+                step, timeRange());
+    }
+
+    /** ", t = 0-98 ps", or "" when the frames carry no times. */
+    public String timeRange() {
+        return Double.isNaN(firstTime) ? "" : String.format(java.util.Locale.ROOT, ", t = %s-%s ps", num(firstTime), num(lastTime));
     }
 
     private static String num(double v) {

@@ -88,10 +88,8 @@ public final class Plots {
     /** "[md.xtc: 50 frames, t = 0-98 ps]": what the curve was computed from. */
     static String caption(org.sheath.analysis.core.RunInfo run) {
         if (run == null) return "";
-        String d = run.describe(); // "50 frames (0-49 step 1), t = 0-98 ps"
-        int t = d.indexOf(", t = ");
-        if (t > 0) d = d.substring(0, d.indexOf(" (")) + d.substring(t);
-        return "[" + java.nio.file.Path.of(run.trajectory()).getFileName() + ": " + d + "]";
+        String frames = run.timeRange().isEmpty() ? run.describe() : run.frames() + " frames" + run.timeRange();
+        return "[" + java.nio.file.Path.of(run.trajectory()).getFileName() + ": " + frames + "]";
     }
 
     private static String valueTitle(RdfResult r) {

@@ -150,7 +150,7 @@ public final class SpeciesLibrary {
         int bestD = Integer.MAX_VALUE;
         for (String n : sortedNames()) {
             String u = n.toUpperCase(Locale.ROOT);
-            int d = editDistance(q, u);
+            int d = org.sheath.forcefields.text.EditDistance.distance(q, u);
             if (!q.isEmpty() && (u.startsWith(q) || q.startsWith(u))) d = Math.min(d, 1);
             if (d < bestD) {
                 bestD = d;
@@ -158,9 +158,5 @@ public final class SpeciesLibrary {
             }
         }
         return bestD <= 2 ? best : null;
-    }
-
-    static int editDistance(String a, String b) {
-        return org.sheath.forcefields.text.EditDistance.distance(a, b);
     }
 }

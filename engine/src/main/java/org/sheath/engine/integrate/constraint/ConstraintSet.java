@@ -338,12 +338,7 @@ public final class ConstraintSet implements Constraints {
             if (!direct || !strongCoupling[g] || !newtonGroup(s, g, a, b, mat)) shakeGroup(s, a, b);
             if (dt > 0) {
                 double invDt = 1.0 / dt;
-                for (int k = a; k < b; k++) {
-                    int i = ci[k], j = cj[k];
-                    double gi = multiplier[k] * invDt * invMi[k], gj = multiplier[k] * invDt * invMj[k];
-                    s.vx[i] -= gi * refX[k]; s.vy[i] -= gi * refY[k]; s.vz[i] -= gi * refZ[k];
-                    s.vx[j] += gj * refX[k]; s.vy[j] += gj * refY[k]; s.vz[j] += gj * refZ[k];
-                }
+                for (int k = a; k < b; k++) shiftAlong(k, multiplier[k] * invDt, s.vx, s.vy, s.vz);
             }
         }
     }
@@ -375,13 +370,25 @@ public final class ConstraintSet implements Constraints {
             for (int k = a; k < b; k++) {
                 double gk = mat[rhs + k - a];
                 multiplier[k] += gk;
-                int i = ci[k], j = cj[k];
-                double ai = gk * invMi[k], aj = gk * invMj[k];
-                x[i] -= ai * refX[k]; y[i] -= ai * refY[k]; z[i] -= ai * refZ[k];
-                x[j] += aj * refX[k]; y[j] += aj * refY[k]; z[j] += aj * refZ[k];
+                shiftAlong(k, gk, x, y, z);
             }
         }
         return false;
+    }
+
+    /** Moves the atoms of constraint k along its reference bond: i by −g·r/m_i, j by +g·r/m_j (positions or velocities). */
+    private void shiftAlong(int k, double g, double[] ax, double[] ay, double[] az) {
+        int i = ci[k], j = cj[k];
+        double ai = g * invMi[k], aj = g * invMj[k];
+        ax[i] -= ai * refX[k]; ay[i] -= ai * refY[k]; az[i] -= ai * refZ[k];
+        ax[j] += aj * refX[k]; ay[j] += aj * refY[k]; az[j] += aj * refZ[k];
+    }
+
+    /** r·v_ij along constraint k's bond vector, plus the MTK strain rates' part (ra, rb, rc; zero without a barostat). */
+    private double alongBond(int k, double[] vx, double[] vy, double[] vz, double ra, double rb, double rc) {
+        int i = ci[k], j = cj[k];
+        double rx = refX[k], ry = refY[k], rz = refZ[k];
+        return rx * (vx[j] - vx[i]) + ry * (vy[j] - vy[i]) + rz * (vz[j] - vz[i]) + ra * rx * rx + rb * ry * ry + rc * rz * rz;
     }
 
     /** The SHAKE iterations of the group of constraints [a, b), summing each one's multiplier. */
@@ -400,9 +407,7 @@ public final class ConstraintSet implements Constraints {
                 if (dot < 1e-6 * d2[k]) fail(k, s, "rotated too far in one step");
                 double g = dd / (2 * (invMi[k] + invMj[k]) * dot);
                 multiplier[k] += g;
-                double ai = g * invMi[k], aj = g * invMj[k];
-                x[i] -= ai * rx; y[i] -= ai * ry; z[i] -= ai * rz;
-                x[j] += aj * rx; y[j] += aj * ry; z[j] += aj * rz;
+                shiftAlong(k, g, x, y, z);
             }
             if (done) return;
         }
@@ -457,10 +462,8 @@ public final class ConstraintSet implements Constraints {
                 boolean done = true;
                 int c0 = couplingStart[g], rhs = m * m;
                 for (int k = a; k < b; k++) {
-                    int i = ci[k], j = cj[k];
                     double rx = refX[k], ry = refY[k], rz = refZ[k];
-                    double rv = rx * (vx[j] - vx[i]) + ry * (vy[j] - vy[i]) + rz * (vz[j] - vz[i])
-                            + ra * rx * rx + rb * ry * ry + rc * rz * rz;
+                    double rv = alongBond(k, vx, vy, vz, ra, rb, rc);
                     if (Math.abs(rv) > tol * d2[k] * 1000) done = false;
                     mat[rhs + k - a] = rv;
                     for (int l = a; l < b; l++) {
@@ -472,28 +475,20 @@ public final class ConstraintSet implements Constraints {
                 for (int k = a; k < b; k++) {
                     double gk = mat[rhs + k - a];
                     multiplier[k] += gk;
-                    int i = ci[k], j = cj[k];
-                    double ai = gk * invMi[k], aj = gk * invMj[k];
-                    vx[i] += ai * refX[k]; vy[i] += ai * refY[k]; vz[i] += ai * refZ[k];
-                    vx[j] -= aj * refX[k]; vy[j] -= aj * refY[k]; vz[j] -= aj * refZ[k];
+                    shiftAlong(k, -gk, vx, vy, vz);
                 }
             }
             for (int it = 0; ; it++) {
                 if (it == MAX_ITERATIONS) fail(worst(s, a, b), s, "velocities did not converge in " + MAX_ITERATIONS + " RATTLE iterations");
                 boolean done = true;
                 for (int k = a; k < b; k++) {
-                    int i = ci[k], j = cj[k];
-                    double rx = refX[k], ry = refY[k], rz = refZ[k];
-                    double rv = rx * (vx[j] - vx[i]) + ry * (vy[j] - vy[i]) + rz * (vz[j] - vz[i])
-                            + ra * rx * rx + rb * ry * ry + rc * rz * rz;
+                    double rv = alongBond(k, vx, vy, vz, ra, rb, rc);
                     // relative velocity along the bond below tol·d per fs (rv = r·v_ij ≈ d·v_along)
                     if (Math.abs(rv) <= tol * d2[k] * 1000) continue;
                     done = false;
                     double gk = rv / ((invMi[k] + invMj[k]) * d2[k]);
                     multiplier[k] += gk;
-                    double ai = gk * invMi[k], aj = gk * invMj[k];
-                    vx[i] += ai * rx; vy[i] += ai * ry; vz[i] += ai * rz;
-                    vx[j] -= aj * rx; vy[j] -= aj * ry; vz[j] -= aj * rz;
+                    shiftAlong(k, -gk, vx, vy, vz);
                 }
                 if (done) break;
             }

@@ -308,7 +308,7 @@ final class DeckReader {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(a, fold(c));
+            int d = org.sheath.forcefields.text.EditDistance.distance(a, fold(c));
             if (d < bestD) {
                 bestD = d;
                 best = c;
@@ -327,10 +327,6 @@ final class DeckReader {
 
     private static String fold(String s) {
         return s.toLowerCase(Locale.ROOT).replace('-', '_');
-    }
-
-    static int distance(String a, String b) {
-        return org.sheath.forcefields.text.EditDistance.distance(a, b);
     }
 
     // ------------------------------------------------------------------ typed values
