@@ -162,33 +162,19 @@ class ShellAnalysisTest {
      */
     @Test
     void residenceLongerThanTheRunIsALowerBound() {
-        SplittableRandom rnd = new SplittableRandom(3);
-        int nf = 100, npairs = 2000;
-        List<List<Integer>> lists = new ArrayList<>();
-        for (int t = 0; t < nf; t++) lists.add(new ArrayList<>());
-        for (int p = 0; p < npairs; p++) {
-            int t = rnd.nextInt(nf);
-            do {
-                lists.get(t).add(p);
-                t++;
-            } while (t < nf && rnd.nextDouble() >= 0.002);
-        }
-        List<int[]> perFrame = new ArrayList<>();
-        for (List<Integer> l : lists) perFrame.add(l.stream().mapToInt(Integer::intValue).toArray());
-        Residence.Result r = Residence.compute(perFrame, 1.0);
+        int nf = 100;
+        Residence.Result r = Residence.compute(memorylessStays(new SplittableRandom(3), nf, 2000, 0.002), 1.0);
         assertThat(r.decayed()).isFalse();
         assertThat(r.tauFit()).as("no exponential fitted to a curve that has not decayed").isNaN();
         assertThat(r.tauCutoff()).isNaN();
         assertThat(r.atLeast()).isEqualTo((r.acf().length - 1) * 1.0).isLessThanOrEqualTo(nf / 2.0);
     }
 
-    /** Memoryless stays (leave with probability q per frame, never come back): C(τ) = (1−q)^τ. */
-    @Test
-    void residenceOfExponentialStays() {
-        SplittableRandom rnd = new SplittableRandom(7);
-        int nf = 400, npairs = 20000;
-        double q = 0.1;
-        List<int[]> perFrame = new ArrayList<>();
+    /**
+     * Per frame, the pairs in contact: each of npairs pairs starts at a random frame and stays, leaving with
+     * probability q per frame and never coming back.
+     */
+    static List<int[]> memorylessStays(SplittableRandom rnd, int nf, int npairs, double q) {
         List<List<Integer>> lists = new ArrayList<>();
         for (int t = 0; t < nf; t++) lists.add(new ArrayList<>());
         for (int p = 0; p < npairs; p++) {
@@ -198,8 +184,16 @@ class ShellAnalysisTest {
                 t++;
             } while (t < nf && rnd.nextDouble() >= q);
         }
+        List<int[]> perFrame = new ArrayList<>();
         for (List<Integer> l : lists) perFrame.add(l.stream().mapToInt(Integer::intValue).toArray());
-        Residence.Result r = Residence.compute(perFrame, 0.5);
+        return perFrame;
+    }
+
+    /** Memoryless stays (leave with probability q per frame, never come back): C(τ) = (1−q)^τ. */
+    @Test
+    void residenceOfExponentialStays() {
+        double q = 0.1;
+        Residence.Result r = Residence.compute(memorylessStays(new SplittableRandom(7), 400, 20000, q), 0.5);
         double tau = -0.5 / Math.log(1 - q); // 4.746 ps
         assertThat(r.tauFit()).isCloseTo(tau, within(0.03 * tau));
         assertThat(r.tauCutoff()).isCloseTo(tau, within(0.05 * tau));

@@ -29,7 +29,7 @@ class ConstraintThreadsTest {
         assertThat(serial.pairCount()).isGreaterThan(ConstraintSet.MIN_PARALLEL);
         // constrain the reference first, then displace and give velocities
         serial.constrainPositions(ref, ref.x.clone(), ref.y.clone(), ref.z.clone(), 0);
-        State moved = copy(sys, ref);
+        State moved = copy(ref);
         Random rnd = new Random(6);
         for (int i = 0; i < moved.natoms; i++) {
             moved.x[i] += 0.002 * rnd.nextGaussian();
@@ -39,7 +39,7 @@ class ConstraintThreadsTest {
             moved.vy[i] = rnd.nextGaussian();
             moved.vz[i] = rnd.nextGaussian();
         }
-        State one = copy(sys, moved);
+        State one = copy(moved);
         double[] w1 = new double[9];
         serial.constrainPositions(one, ref.x, ref.y, ref.z, 0.002);
         serial.constrainVelocities(one, 0.001, w1);
@@ -48,7 +48,7 @@ class ConstraintThreadsTest {
             try (WorkerPool pool = new WorkerPool(threads)) {
                 ConstraintSet par = ConstraintSet.of(sys, ConstraintMode.H_BONDS);
                 par.attach(pool);
-                State many = copy(sys, moved);
+                State many = copy(moved);
                 double[] w = new double[9];
                 par.constrainPositions(many, ref.x, ref.y, ref.z, 0.002);
                 par.constrainVelocities(many, 0.001, w);
@@ -60,7 +60,8 @@ class ConstraintThreadsTest {
         }
     }
 
-    private static State copy(MdSystem sys, State s) {
+    /** A copy of positions and velocities (the tests constrain copies of one displaced state). */
+    static State copy(State s) {
         State c = new State(s.natoms, s.box);
         System.arraycopy(s.x, 0, c.x, 0, s.natoms);
         System.arraycopy(s.y, 0, c.y, 0, s.natoms);

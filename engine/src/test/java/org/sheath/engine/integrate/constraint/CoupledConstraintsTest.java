@@ -29,7 +29,7 @@ class CoupledConstraintsTest {
         ConstraintSet iterated = ConstraintSet.of(sys, ConstraintMode.ALL_BONDS);
         iterated.direct = false;
         iterated.constrainPositions(ref, ref.x.clone(), ref.y.clone(), ref.z.clone(), 0);
-        State moved = copy(ref);
+        State moved = ConstraintThreadsTest.copy(ref);
         Random rnd = new Random(3);
         for (int i = 0; i < moved.natoms; i++) {
             moved.x[i] += 0.003 * rnd.nextGaussian();
@@ -39,7 +39,7 @@ class CoupledConstraintsTest {
             moved.vy[i] = rnd.nextGaussian();
             moved.vz[i] = rnd.nextGaussian();
         }
-        State a = copy(moved), b = copy(moved);
+        State a = ConstraintThreadsTest.copy(moved), b = ConstraintThreadsTest.copy(moved);
         direct.constrainPositions(a, ref.x, ref.y, ref.z, 0.002);
         iterated.constrainPositions(b, ref.x, ref.y, ref.z, 0.002);
         assertThat(direct.maxRelativeDeviation(a)).isLessThan(1e-9);
@@ -71,16 +71,5 @@ class CoupledConstraintsTest {
             worst = Math.max(worst, Math.abs(rv) / (p.length()[k] * p.length()[k]));
         }
         assertThat(worst).as("relative bond velocity (1/ps)").isLessThan(1e-6);
-    }
-
-    private static State copy(State s) {
-        State c = new State(s.natoms, s.box);
-        System.arraycopy(s.x, 0, c.x, 0, s.natoms);
-        System.arraycopy(s.y, 0, c.y, 0, s.natoms);
-        System.arraycopy(s.z, 0, c.z, 0, s.natoms);
-        System.arraycopy(s.vx, 0, c.vx, 0, s.natoms);
-        System.arraycopy(s.vy, 0, c.vy, 0, s.natoms);
-        System.arraycopy(s.vz, 0, c.vz, 0, s.natoms);
-        return c;
     }
 }
