@@ -57,8 +57,20 @@ class PlotsTest {
         assertThat(colours.size()).isGreaterThan(20);
     }
 
+    /** The SVG's words as drawn: the contents of its {@code <text>} elements, one per line. */
+    static String svgText(Path p) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        var texts = f.newDocumentBuilder().parse(p.toFile()).getElementsByTagName("text");
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < texts.getLength(); i++) s.append(texts.item(i).getTextContent()).append('\n');
+        return s.toString();
+    }
+
     static String assertSvg(Path p) throws Exception {
         byte[] b = Files.readAllBytes(p);
+        // real text, not glyph outlines: small and editable
+        assertThat(b.length).isLessThan(200_000);
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // no network
         Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(b));
@@ -79,7 +91,10 @@ class PlotsTest {
         // a chemist's title and a caption with the trajectory, frames and time range
         assertThat(r.refLabel()).isEqualTo("Li");
         assertThat(r.selLabel()).isEqualTo("O(DMF)");
-        assertThat(svg).contains("<title>Li – O(DMF)</title>").contains("[litfsi.xtc: 50 frames, t = 0-98 ps]");
+        assertThat(svg).contains("<title>Li – O(DMF)</title>");
+        // drawn as text: title, axes, ticks, legend and the caption with trajectory, frames and time range
+        assertThat(svgText(OUT.resolve("rdf.svg"))).contains("Li – O(DMF)\n", "r (nm)\n", "g(r)\n", "coordination number\n",
+                "CN(r)\n", "0.5\n", "[litfsi.xtc: 50 frames, t = 0-98 ps]\n");
     }
 
     @Test
@@ -99,6 +114,7 @@ class PlotsTest {
         assertPng(OUT.resolve("shells.png"));
         Plots.compositions(r, OUT.resolve("shells.svg"), 10);
         assertThat(assertSvg(OUT.resolve("shells.svg"))).contains("shell composition").contains(r.compositions().get(0).label());
+        assertThat(svgText(OUT.resolve("shells.svg"))).contains("shell composition\n", r.compositions().get(0).label() + "\n");
     }
 
     @Test
@@ -109,11 +125,23 @@ class PlotsTest {
         assertPng(OUT.resolve("msd.png"));
         Plots.msd(r, OUT.resolve("msd.svg"));
         assertThat(assertSvg(OUT.resolve("msd.svg"))).contains("t (ps)").contains("MSD (nm²)").contains("LI fit");
+        // decades labelled on both axes, D in 10⁻⁹ m²/s
+        assertThat(svgText(OUT.resolve("msd.svg"))).contains("t (ps)\n", "MSD (nm²)\n", "10\n", "1\n", "× 10⁻⁹ m²/s\n");
+    }
+
+    @Test
+    void decadeLabels() {
+        assertThat(Plots.decadeLabel(1)).isEqualTo("1");
+        assertThat(Plots.decadeLabel(100)).isEqualTo("100");
+        assertThat(Plots.decadeLabel(0.01)).isEqualTo("0.01");
+        assertThat(Plots.decadeLabel(1e-5)).isEqualTo("10⁻⁵");
+        assertThat(Plots.decadeLabel(1e6)).isEqualTo("10⁶");
     }
 
     @Test
     void unknownExtensionIsAnInputError() {
-        assertThatThrownBy(() -> Plots.save(new org.knowm.xchart.XYChartBuilder().build(), OUT.resolve("x.gif")))
+        var chart = new org.jfree.chart.JFreeChart(new org.jfree.chart.plot.XYPlot());
+        assertThatThrownBy(() -> ChartFiles.save(chart, OUT.resolve("x.gif"), null))
                 .isInstanceOf(InputException.class).hasMessageContaining("use a .png or .svg");
     }
 }
