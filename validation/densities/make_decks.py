@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Writes one `sheath run` deck per neat solvent of the bundled library into decks/<species>.toml.
+
+    validation/densities/make_decks.py          (from anywhere; rewrites decks/, same output every time)
+
+Protocol (the same for every solvent, nothing tuned per species): N molecules packed at a low start
+density, steepest descent, 300 ps NPT equilibration (v-rescale 298.15 K, C-rescale 1 bar), 600 ps NPT
+production (the same couplings: C-rescale samples the NPT volume distribution), 2 fs with h-bond
+constraints, 1.2 nm cut-off, PME 1e-5 / 0.12 nm, dispersion correction for energy and pressure (as the
+densities of GROMACS and OpenMM are computed). table.py reads the production density from summary.json.
+"""
+from pathlib import Path
+
+# species: (molecules, start density g/cm³); >= 300 molecules, box >= 3.3 nm
+SOLVENTS = {
+    "DMF": (400, 0.75),
+    "DME": (400, 0.70),
+    "EC": (400, 1.05),
+    "DOL": (400, 0.85),
+    "DMC": (400, 0.85),
+    "EMC": (400, 0.80),
+    "DEC": (400, 0.78),
+    "FEC": (400, 1.15),
+    "SN": (400, 0.80),
+}
+
+DECK = """# Neat {sp}: liquid density at 298.15 K and 1 bar (validation/densities; made by make_decks.py).
+#   ./sheath run validation/densities/decks/{low}.toml -o validation/densities/runs/{low}
+title = "neat {sp} density"
+seed = 298
+
+[system]
+molecules = {{ {sp} = {n} }}
+density = {rho}                     # g/cm³, a loose start: the NPT stages find the model's density
+
+[forces]
+cutoff = 1.2
+ewald_rtol = 1e-5
+fourier_spacing = 0.12
+pme_order = 4
+dispcorr = "EnerPres"
+constraints = "h-bonds"
+
+[output]
+energies = "0.5 ps"
+trajectory = "50 ps"
+format = "xtc"
+checkpoint = "15 min"
+
+[[stage]]
+name = "em"
+type = "minimize"
+algorithm = "steep"
+steps = 5000
+emtol = 100
+
+[[stage]]
+name = "equilibration"
+type = "md"
+ensemble = "npt"
+dt = "2 fs"
+length = "300 ps"
+temperature = 298.15
+thermostat = "v-rescale"
+tau_t = 0.1
+barostat = "c-rescale"
+pressure = "1 bar"
+tau_p = 2.0
+compressibility = 4.5e-5
+velocities = "maxwell"
+
+[[stage]]
+name = "production"
+type = "md"
+ensemble = "npt"
+dt = "2 fs"
+length = "600 ps"
+temperature = 298.15
+thermostat = "v-rescale"
+tau_t = 0.1
+barostat = "c-rescale"
+pressure = "1 bar"
+tau_p = 2.0
+compressibility = 4.5e-5
+"""
+
+def main():
+    out = Path(__file__).resolve().parent / "decks"
+    out.mkdir(exist_ok=True)
+    for sp, (n, rho) in SOLVENTS.items():
+        (out / f"{sp.lower()}.toml").write_text(DECK.format(sp=sp, low=sp.lower(), n=n, rho=rho))
+        print(out / f"{sp.lower()}.toml")
+
+if __name__ == "__main__":
+    main()
