@@ -192,7 +192,8 @@ class SystemBuilderTest {
     @Test
     void libraryListsEverySpeciesWithItsItpAndTemplate() {
         SpeciesLibrary lib = SpeciesLibrary.bundled();
-        assertThat(lib.names()).containsExactlyInAnyOrder("DME", "DMF", "EC", "LI", "NO3", "PF6", "PVDF", "TFSI", "ZN");
+        assertThat(lib.names()).containsExactlyInAnyOrder("DEC", "DMC", "DME", "DMF", "DOL", "EC", "EMC", "FEC", "FSI", "LI", "NO3",
+                "PF6", "PVDF", "PVHFP", "SN", "TFSI", "ZN");
         Species tfsi = lib.species("TFSI");
         assertThat(tfsi.itp()).isEqualTo("electrolyte.ff/tfsi.itp");
         assertThat(tfsi.templateFile()).isEqualTo("electrolyte.ff/tfsi.gro");
