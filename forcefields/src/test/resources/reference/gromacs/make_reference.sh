@@ -82,7 +82,7 @@ for sp in li zn tfsi dmf pvdf dme ec pf6 no3 dol dmc dec emc fec sn fsi pvhfp; d
 done
 
 # example boxes (check only)
-for box in litfsi-zn-dmf pvdf-litfsi-dmf; do
+for box in litfsi-zn-dmf pvdf-litfsi-dmf new-species-mix; do
   mkdir -p "$W/$box"
   ln -s "$FF" "$W/$box/electrolyte.ff"
   cp "$REPO/inputs/$box/system.top" "$REPO/inputs/$box/conf.gro" "$W/$box/"
