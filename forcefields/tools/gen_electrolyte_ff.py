@@ -81,6 +81,59 @@ ATOMTYPES = [
     # --- NO3-: OPLS-2009IL (PARAMETERS 6d)
     ("no3_N", 7, 14.007, 0.315, 0.71128, "NO3 N (OPLS-2009IL)"),
     ("no3_O", 8, 15.999, 0.286, 0.87864, "NO3 O (OPLS-2009IL)"),
+    # --- DOL: OPLS-AA types of GROMACS oplsaa.ff (PARAMETERS 9f, DERIVED assembly)
+    ("dol_CT", 6, 12.011, 0.350, 0.276144, "DOL C4/C5 (opls_182 C(H2OR) ethyl ether)"),
+    ("dol_CO", 6, 12.011, 0.350, 0.276144, "DOL C2 (opls_189 C(H2O2) acetal OCH2O)"),
+    ("dol_OS", 8, 15.9994, 0.290, 0.585760, "DOL ring O (opls_186 acetal ether)"),
+    ("dol_HC", 1, 1.008, 0.250, 0.125520, "DOL H on C4/C5 (opls_185 alpha H ether)"),
+    ("dol_HA", 1, 1.008, 0.250, 0.125520, "DOL H on C2 (opls_190 H(CHO2) acetal)"),
+    # --- DMC: Kalugin-group modified OPLS-AA (PARAMETERS 9e; H LJ = GAFF hc as in the source)
+    ("dmc_CM", 6, 12.011, 0.350, 0.276144, "DMC methyl C (DMC_CM)"),
+    ("dmc_OE", 8, 15.999, 0.290, 0.585760, "DMC ester O (DMC_OE)"),
+    ("dmc_CC", 6, 12.011, 0.355, 0.292880, "DMC carbonyl C (DMC_CC)"),
+    ("dmc_OC", 8, 15.999, 0.296, 0.878640, "DMC carbonyl O (DMC_OC)"),
+    ("dmc_H", 1, 1.008, 0.2471, 0.065693, "DMC H (DMC_H, GAFF hc LJ)"),
+    # --- DEC: LigParGen OPLS-AA (PARAMETERS 9a); opls_800..817 merged by identical LJ
+    ("dec_H", 1, 1.008, 0.250, 0.125520, "DEC H (LigParGen opls_800/803/804/806/807/813-817)"),
+    ("dec_CT", 6, 12.011, 0.350, 0.276144, "DEC CH2/CH3 carbon (opls_801/802/811/812)"),
+    ("dec_C", 6, 12.011, 0.355, 0.292880, "DEC carbonyl C (opls_808)"),
+    ("dec_OS", 8, 15.999, 0.290, 0.585760, "DEC ester O (opls_805/809)"),
+    ("dec_O", 8, 15.999, 0.296, 0.878640, "DEC carbonyl O (opls_810)"),
+    # --- EMC: DERIVED from the DMC (methoxy half) and DEC (ethoxy half) types (README)
+    ("emc_CT", 6, 12.011, 0.350, 0.276144, "EMC methyl/methylene C (DMC_CM = DEC opls_811/812)"),
+    ("emc_OS", 8, 15.999, 0.290, 0.585760, "EMC ester O (DMC_OE = DEC opls_809)"),
+    ("emc_C", 6, 12.011, 0.355, 0.292880, "EMC carbonyl C (DMC_CC = DEC opls_808)"),
+    ("emc_O", 8, 15.999, 0.296, 0.878640, "EMC carbonyl O (DMC_OC = DEC opls_810)"),
+    ("emc_HM", 1, 1.008, 0.2471, 0.065693, "EMC methoxy H (DMC_H, GAFF hc LJ)"),
+    ("emc_H", 1, 1.008, 0.250, 0.125520, "EMC ethyl H (DEC opls_813-817)"),
+    # --- FEC: PEMD (LigParGen OPLS-AA LJ; PARAMETERS 9c); opls_800..809 merged by identical LJ
+    ("fec_OS", 8, 15.999, 0.290, 0.585760, "FEC ring O (opls_800/805)"),
+    ("fec_CT", 6, 12.011, 0.350, 0.276144, "FEC ring CH2/CHF carbon (opls_801/806)"),
+    ("fec_F", 9, 18.998, 0.290, 0.251040, "FEC F (opls_802, LigParGen alkyl F)"),
+    ("fec_C", 6, 12.011, 0.355, 0.292880, "FEC carbonyl C (opls_803)"),
+    ("fec_O", 8, 15.999, 0.296, 0.878640, "FEC carbonyl O (opls_804)"),
+    ("fec_H", 1, 1.008, 0.250, 0.125520, "FEC H (opls_807-809)"),
+    # --- SN: LigParGen OPLS-AA (PEMD; PARAMETERS 9d)
+    ("sn_CT", 6, 12.011, 0.350, 0.276144, "SN CH2 carbon (opls_800/801)"),
+    ("sn_CZ", 6, 12.011, 0.330, 0.276144, "SN nitrile C (opls_802/804)"),
+    ("sn_NZ", 7, 14.007, 0.320, 0.711280, "SN nitrile N (opls_803/805)"),
+    ("sn_H", 1, 1.008, 0.250, 0.125520, "SN H (opls_806-809)"),
+    # --- FSI-: CL&P il.ff 2025 (FSI F type; S/N/O are the bistriflamide types)
+    ("fsi_SBT", 16, 32.066, 0.355, 1.04600, "FSI S (CL&P SBT)"),
+    ("fsi_NBT", 7, 14.000, 0.325, 0.71128, "FSI N (CL&P NBT; mass 14.000 as in il.ff)"),
+    ("fsi_OBT", 8, 15.999, 0.315, 0.83736, "FSI O (CL&P OBT, 2017 LJ)"),
+    ("fsi_FSI", 9, 18.998, 0.3118, 0.25540, "FSI F (CL&P FSI, PCCP 2017)"),
+    # --- PVHFP: PVDF units as PVDF (Byutner-Smith/OPLS-AA), HFP unit Watkins-Jorgensen (il.ff)
+    ("pvhfp_CH3", 6, 12.011, 0.350, 0.276144, "PVHFP terminal CH3 carbon (= pvdf_CH3)"),
+    ("pvhfp_CH2", 6, 12.011, 0.350, 0.276144, "PVHFP VDF CH2 carbon (= pvdf_CH2)"),
+    ("pvhfp_CF2", 6, 12.011, 0.350, 0.276144, "PVHFP VDF CF2 carbon (= pvdf_CF2)"),
+    ("pvhfp_CF3", 6, 12.011, 0.350, 0.276144, "PVHFP terminal CF3 carbon (= pvdf_CF3)"),
+    ("pvhfp_H", 1, 1.008, 0.250, 0.125520, "PVHFP H (= pvdf_H)"),
+    ("pvhfp_F", 9, 18.9984, 0.295, 0.221752, "PVHFP VDF F (= pvdf_F)"),
+    ("pvhfp_hCF2", 6, 12.011, 0.350, 0.27614, "PVHFP HFP backbone CF2 (il.ff CSF)"),
+    ("pvhfp_hCF", 6, 12.011, 0.350, 0.27614, "PVHFP HFP backbone CF (opls_963 charge, il.ff LJ)"),
+    ("pvhfp_hCF3", 6, 12.011, 0.350, 0.27614, "PVHFP HFP pendant CF3 (il.ff CTF)"),
+    ("pvhfp_hF", 9, 18.998, 0.295, 0.22175, "PVHFP HFP F (il.ff F)"),
 ]
 TYPE = {t[0]: t for t in ATOMTYPES}
 
@@ -433,8 +486,403 @@ BONDED["NO3"] = dict(
                (("O3", "N", "O1", "O2"), (180.0, 4.184, 2), "O-N-O-O")],
 )
 
+# ---------------------------------------------------------------------------
+# Extension (issue #16): DOL, DMC, DEC, EMC, FEC, SN (OPLS-AA family solvents), FSI- and the
+# PVDF-HFP oligomer. Numbers from PARAMETERS.md section 9 (and il.ff for FSI); the source RB
+# (LigParGen/PEMD/oplsaa.ff func 3) and OPLS Fourier coefficients are typed in as in the source
+# files and converted to periodic terms by rb() / opls() below.
+# ---------------------------------------------------------------------------
+def rb(c0, c1, c2, c3, c4=0.0, c5=0.0):
+    """RB C0..C5 (psi = phi - 180) -> periodic (phi_s, k, n) terms, V = sum k[1 + cos(n phi - phi_s)].
+
+    V1 = -2C1 - 1.5C3, V2 = -C2 - C4, V3 = -0.5C3, V4 = -0.25C4 (OPLS Fourier), then
+    k1 = V1/2 @ 0, k2 = V2/2 @ 180, k3 = V3/2 @ 0, k4 = V4/2 @ 180; the two forms differ by a
+    constant only. Terms with |k| < 0.001 kJ/mol (rounding residues of 3-decimal RB numbers) are
+    dropped. C5 must be 0 (no periodic equivalent up to n = 4 is needed here).
+    """
+    assert c5 == 0.0, "RB C5 != 0"
+    return opls(-2 * c1 - 1.5 * c3, -c2 - c4, -0.5 * c3, -0.25 * c4)
+
+
+def opls(v1, v2, v3, v4):
+    """OPLS Fourier V1..V4 -> periodic terms (k1 = V1/2 @ 0, k2 = V2/2 @ 180, k3 = V3/2 @ 0, k4 = V4/2 @ 180)."""
+    out = []
+    for n, (v, ph) in enumerate(((v1, 0.0), (v2, 180.0), (v3, 0.0), (v4, 180.0)), start=1):
+        k = round(v / 2.0, 6)
+        if abs(k) >= 0.001:
+            out.append((ph, k, n))
+    return out
+
+
+def read_gro(path):
+    """Atom names and coordinates (nm) of a .gro file."""
+    lines = open(path).read().splitlines()
+    n = int(lines[1])
+    names = [l[10:15].strip() for l in lines[2:2 + n]]
+    xyz = [tuple(float(v) for v in l[20:].split()[:3]) for l in lines[2:2 + n]]  # any precision
+    return names, xyz
+
+
+def _sub(a, b):
+    return tuple(x - y for x, y in zip(a, b))
+
+
+def _add(a, b):
+    return tuple(x + y for x, y in zip(a, b))
+
+
+def _scale(a, f):
+    return tuple(x * f for x in a)
+
+
+def _unit(a):
+    n = math.sqrt(sum(x * x for x in a))
+    return tuple(x / n for x in a)
+
+
+def _cross(a, b):
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+
+def _along(origin, towards, r):
+    """The point at distance r from origin in the direction of towards."""
+    return _add(origin, _scale(_unit(_sub(towards, origin)), r))
+
+
+def _mol_from_gro(name, title, srcdir, gro, spec, bonds, rename=None):
+    """Mol whose atoms are spec = [(name, type, charge)] in the order of the .gro file (start geometry)."""
+    names, xyz = read_gro(os.path.join(srcdir, gro))
+    assert len(names) == len(spec), (name, len(names), len(spec))
+    for (an, _, _), src in zip(spec, names):
+        want = rename.get(src, src) if rename else src
+        assert rename is not None or an == want, (name, an, src)
+    return Mol(name, title, "opls", [(a, t, q, None) for a, t, q in spec], bonds, xyz)
+
+
+# LigParGen / OPLS-AA carbonate classes (identical in DEC_ligpargen.itp, dmc.itp, EC)
+CARB_BOND = {("CT", "OS"): (0.1410, 267776.0), ("C", "OS"): (0.1327, 179075.2), ("C", "O"): (0.1229, 476976.0),
+             ("CT", "H"): (0.1090, 284512.0), ("CT", "CT"): (0.1529, 224262.4)}
+CARB_ANGLE = {("CT", "OS", "C"): (116.9, 694.544), ("OS", "C", "O"): (123.4, 694.544),
+              ("OS", "C", "OS"): (118.18, 584.923), ("H", "CT", "OS"): (109.5, 292.88),
+              ("H", "CT", "H"): (107.8, 276.144), ("H", "CT", "CT"): (110.7, 313.8),
+              ("CT", "CT", "OS"): (109.5, 418.4)}
+CARB_DIH = {("CT", "OS", "C", "O"): rb(21.439, 0.000, -21.439, -0.000),
+            ("CT", "OS", "C", "OS"): rb(31.206, -9.768, -21.439, -0.000),
+            ("H", "CT", "OS", "C"): rb(0.414, 1.243, 0.000, -1.657),
+            ("C", "OS", "CT", "CT"): rb(-2.197, 5.201, 0.527, -3.531),
+            ("H", "CT", "CT", "H"): rb(0.628, 1.883, 0.000, -2.510),
+            ("H", "CT", "CT", "OS"): rb(0.979, 2.937, 0.000, -3.916)}
+CARB_IMPROPER = (180.0, 43.932, 2)
+
+
+def classes(prefix, table, alias=None):
+    """Class table keyed by generic names -> keyed by the species' type names (alias: extra type -> class)."""
+    alias = alias or {}
+    out = {}
+    for key, val in table.items():
+        variants = [()]
+        for g in key:
+            names = ([prefix + g] if prefix else []) + [t for t, c in alias.items() if c == g]
+            variants = [v + (x,) for v in variants for x in names]
+        for v in variants:
+            out[v] = val
+    return out
+
+
+# ----- PVDF-HFP: H-(CH2-CF2)4-CF2-CF(CF3)-(CH2-CF2)5-F -----
+PVHFP_Q = {"pvhfp_CH3": "-0.6215", "pvhfp_CH2": "-0.5202", "pvhfp_CF2": "0.6120", "pvhfp_CF3": "0.7592",
+           "pvhfp_H": "0.1807", "pvhfp_F": "-0.2266",
+           "pvhfp_hCF2": "0.24", "pvhfp_hCF": "0.12", "pvhfp_hCF3": "0.36", "pvhfp_hF": "-0.12"}
+PVHFP_WJ = {"pvhfp_hCF2", "pvhfp_hCF", "pvhfp_hCF3", "pvhfp_hF"}          # Watkins-Jorgensen (HFP unit)
+PVHFP_FC = {"pvhfp_CF2", "pvhfp_CF3", "pvhfp_hCF2", "pvhfp_hCF", "pvhfp_hCF3"}  # fluorinated carbons
+PVHFP_UNIT = 5   # the VDF unit (counted from the CH3 end) replaced by the HFP unit
+
+
+def _to_bs(t):
+    """Type as the Byutner-Smith classes see it (HFP carbons = fluorinated C, HFP F = F)."""
+    if t == "pvhfp_hF":
+        return "pvdf_F"
+    if t in PVHFP_WJ:
+        return "pvdf_CF2"
+    return t.replace("pvhfp_", "pvdf_")
+
+
+def pvhfp_bond(t):
+    a, b = t
+    if (a in PVHFP_WJ or b in PVHFP_WJ) and ((a in PVHFP_WJ and b in PVHFP_WJ) or (a in PVHFP_FC and b in PVHFP_FC)):
+        # inside the HFP unit and the CF2-CF2 junction: W&J (il.ff F-CF 1.332 A 3071.1, CF-CF 1.529 A 2242.6)
+        return (0.1332, 307110.0) if "pvhfp_hF" in t else (0.1529, 224260.0)
+    # VDF bonds and the CF-CH2 junction: Byutner-Smith
+    return pvdf_bond(tuple(_to_bs(x) for x in t))
+
+
+def pvhfp_angle(t):
+    a, c, b = t
+    if c in PVHFP_WJ:   # angle centred on an HFP carbon: W&J (il.ff)
+        nf = (a == "pvhfp_hF") + (b == "pvhfp_hF")
+        return {2: (109.1, 644.3), 1: (109.5, 418.4), 0: (112.7, 488.3)}[nf]
+    return pvdf_angle(tuple(_to_bs(x) for x in t))   # centred on a VDF atom: Byutner-Smith
+
+
+PVHFP_WJ_DIH = {("F", "CF", "CF", "F"): opls(-10.4600, 0.0, 1.0460, 0.0),
+                ("F", "CF", "CF", "CF"): opls(1.2552, 0.0, 1.6736, 0.0),
+                ("F", "CF", "CF", "CT"): opls(0.0, 0.0, 2.7656, 0.0),
+                ("CF", "CF", "CF", "CF"): opls(27.7064, 3.9664, -5.8074, -8.8617),
+                ("CF", "CF", "CF", "CT"): opls(14.6750, -0.9179, -2.8980, -2.0174)}
+
+
+def pvhfp_dihedral(t):
+    i, j, k, l = t
+    if j in PVHFP_FC and k in PVHFP_FC:
+        # central bond between two fluorinated carbons (in the HFP unit or the CF2-CF2 junction): W&J (il.ff)
+        def cls(x):
+            return "F" if x in ("pvhfp_F", "pvhfp_hF") else "CF" if x in PVHFP_FC else "CT"
+        return lookup(PVHFP_WJ_DIH, tuple(cls(x) for x in t), "dihedral", "PVHFP")
+    # central bond CH2/CH3 - fluorinated carbon (VDF units and the CF-CH2 junction): Byutner-Smith classes
+    if "pvhfp_H" in (i, l):
+        return []
+    fend, hend = (i, l) if j in PVHFP_FC else (l, i)
+    s = pvdf_dihedral(("pvdf_CF2", "pvdf_CH2", "pvdf_CF2", "pvdf_CH2"))          # C-CH2-CF2-C
+    if fend in ("pvhfp_F", "pvhfp_hF"):
+        s = pvdf_dihedral(("pvdf_F", "pvdf_CF2", "pvdf_CH2", "pvdf_CF2"))         # F-C(F)-CH2-C
+    elif not (fend in PVHFP_FC or fend in ("pvhfp_CH2", "pvhfp_CH3")) or hend == "pvhfp_F":
+        raise SystemExit(f"PVHFP: no torsion class for {t}")
+    return s
+
+
+def build_pvhfp(srcdir):
+    atoms, types, xyz, bonds = read_pvdf(srcdir)
+    types = [t.replace("pvdf_", "pvhfp_") for t in types]
+    # unit u = atoms 6u-4 .. 6u+1 (1-based): CH2 carbon, 2 H, CF2 carbon, 2 F
+    c1 = 6 * PVHFP_UNIT - 5           # 0-based index of the CH2 carbon -> HFP CF2
+    h1, h2, c2, f1, f2 = c1 + 1, c1 + 2, c1 + 3, c1 + 4, c1 + 5
+    assert types[c1] == "pvhfp_CH2" and types[c2] == "pvhfp_CF2" and types[h1] == types[h2] == "pvhfp_H"
+    new_t, new_x, old2new = [], [], {}
+    for i, (t, x) in enumerate(zip(types, xyz)):
+        old2new[i] = len(new_t)
+        if i == c1:
+            new_t.append("pvhfp_hCF2"); new_x.append(x)
+        elif i in (h1, h2):            # H -> F of the HFP CF2, along the old C-H direction
+            new_t.append("pvhfp_hF"); new_x.append(_along(xyz[c1], x, 0.1332))
+        elif i == c2:
+            new_t.append("pvhfp_hCF"); new_x.append(x)
+        elif i == f1:
+            new_t.append("pvhfp_hF"); new_x.append(_along(xyz[c2], x, 0.1332))
+        elif i == f2:                  # F -> pendant CF3 carbon + its 3 F (tetrahedral, staggered)
+            p = _along(xyz[c2], x, 0.1529)
+            new_t.append("pvhfp_hCF3"); new_x.append(p)
+            u = _unit(_sub(p, xyz[c2]))
+            v = _unit(_cross(u, _sub(xyz[c1], xyz[c2])))
+            w = _cross(u, v)
+            a = math.radians(180.0 - 109.5)
+            for phi in (60.0, 180.0, 300.0):
+                d = _add(_scale(u, math.cos(a)), _scale(_add(_scale(v, math.cos(math.radians(phi))),
+                                                            _scale(w, math.sin(math.radians(phi)))), math.sin(a)))
+                new_t.append("pvhfp_hF"); new_x.append(_add(p, _scale(d, 0.1332)))
+        else:
+            new_t.append(t); new_x.append(x)
+    pend = old2new[f2]
+    new_b = [(old2new[i], old2new[j]) for i, j in bonds] + [(pend, pend + m) for m in (1, 2, 3)]
+    count = {}
+    names = []
+    for t in new_t:
+        el = "H" if t == "pvhfp_H" else "F" if t in ("pvhfp_F", "pvhfp_hF") else "C"
+        count[el] = count.get(el, 0) + 1
+        names.append(f"{el}{count[el]}")
+    assert len(names) == 65
+    m = Mol("PVHFP", "PVDF-HFP oligomer H-(CH2-CF2)4-CF2-CF(CF3)-(CH2-CF2)5-F, "
+            "Byutner-Smith/OPLS-AA VDF units + Watkins-Jorgensen OPLS-AA HFP unit (DERIVED junctions)", "opls",
+            [(n, t, PVHFP_Q[t], None) for n, t in zip(names, new_t)],
+            [(names[i], names[j]) for i, j in new_b], new_x,
+            header=["DERIVED: one HFP unit -CF2-CF(CF3)- replaces VDF unit 5 of the PVDF chain of pvdf.itp.",
+                    "Angles belong to their central atom (HFP carbon: W&J/il.ff; VDF atom: Byutner-Smith);",
+                    "bonds and torsions to their (central) bond: between two fluorinated carbons (HFP unit,",
+                    "CF2-CF2 junction) W&J/il.ff, CH2/CH3-fluorinated carbon (VDF units, CF-CH2 junction)",
+                    "Byutner-Smith classes. See forcefields/README.md."])
+    BONDED["PVHFP"] = dict(bond_fn=pvhfp_bond, angle_fn=pvhfp_angle, dihedral_fn=pvhfp_dihedral)
+    return m
+
+
+def new_species(srcdir):
+    """The species of issue #16 (need the start geometries in SRCDIR/derived)."""
+    out = []
+    D = "derived/"
+
+    # ----- DOL (PARAMETERS 9f; DERIVED OPLS-AA type assembly, bonded terms from oplsaa.ff ffbonded.itp) -----
+    dol = _mol_from_gro("DOL", "1,3-dioxolane, OPLS-AA types (oplsaa.ff; DERIVED assembly)", srcdir,
+                        D + "DOL_oplsaa_min.gro",
+                        [("C4", "dol_CT", "0.14"), ("O3", "dol_OS", "-0.40"), ("C2", "dol_CO", "0.20"),
+                         ("O1", "dol_OS", "-0.40"), ("C5", "dol_CT", "0.14"), ("H41", "dol_HC", "0.03"),
+                         ("H42", "dol_HC", "0.03"), ("H21", "dol_HA", "0.10"), ("H22", "dol_HA", "0.10"),
+                         ("H51", "dol_HC", "0.03"), ("H52", "dol_HC", "0.03")],
+                        [("C4", "O3"), ("O3", "C2"), ("C2", "O1"), ("O1", "C5"), ("C5", "C4"), ("C4", "H41"),
+                         ("C4", "H42"), ("C2", "H21"), ("C2", "H22"), ("C5", "H51"), ("C5", "H52")])
+    dol.header = ["DERIVED: standard OPLS-AA types assigned to 1,3-dioxolane (opls_182/185/186/189/190); bonded",
+                  "terms are the oplsaa.ff ffbonded.itp entries for their bond types (CT/CO/OS/HC); no fitted DOL model."]
+    out.append(dol)
+    BONDED["DOL"] = dict(
+        bond={("dol_CT", "dol_OS"): (0.1410, 267776.0), ("dol_CO", "dol_OS"): (0.1380, 267776.0),
+              ("dol_CT", "dol_CT"): (0.1529, 224262.4), ("dol_CT", "dol_HC"): (0.1090, 284512.0),
+              ("dol_CO", "dol_HA"): (0.1090, 284512.0)},
+        angle={("dol_OS", "dol_CT", "dol_CT"): (109.5, 418.4), ("dol_OS", "dol_CT", "dol_HC"): (109.5, 292.88),
+               ("dol_CT", "dol_CT", "dol_HC"): (110.7, 313.8), ("dol_HC", "dol_CT", "dol_HC"): (107.8, 276.144),
+               ("dol_CT", "dol_OS", "dol_CO"): (109.5, 502.08), ("dol_OS", "dol_CO", "dol_OS"): (111.55, 774.876),
+               ("dol_OS", "dol_CO", "dol_HA"): (109.5, 292.88), ("dol_HA", "dol_CO", "dol_HA"): (109.5, 276.144)},
+        dihedral={("dol_CT", "dol_CT", "dol_OS", "dol_CO"): rb(1.71544, 2.84512, 1.04600, -5.60656),
+                  ("dol_HC", "dol_CT", "dol_OS", "dol_CO"): rb(1.58992, 4.76976, 0.00000, -6.35968),
+                  ("dol_CT", "dol_OS", "dol_CO", "dol_HA"): rb(1.58992, 4.76976, 0.00000, -6.35968),
+                  ("dol_CT", "dol_OS", "dol_CO", "dol_OS"): rb(-6.45801, 0.80961, 5.68187, -0.03347),
+                  ("dol_HC", "dol_CT", "dol_CT", "dol_OS"): rb(0.97905, 2.93716, 0.00000, -3.91622),
+                  ("dol_HC", "dol_CT", "dol_CT", "dol_HC"): rb(0.62760, 1.88280, 0.00000, -2.51040),
+                  ("dol_OS", "dol_CT", "dol_CT", "dol_OS"): rb(-1.15060, 1.15060, 0.00000, 0.00000)},
+    )
+
+    # ----- DMC (PARAMETERS 9e; dmc-kalugin-ligpargen-opls/dmc.itp, order and names as there) -----
+    out.append(_mol_from_gro("DMC", "dimethyl carbonate, modified OPLS-AA (Kalugin group; LigParGen-based)", srcdir,
+                             D + "DMC_kalugin_min.gro",
+                             [("C00", "dmc_CM", "0.098148"), ("O01", "dmc_OE", "-0.449998"),
+                              ("C02", "dmc_CC", "1.004995"), ("O03", "dmc_OC", "-0.597267"),
+                              ("O04", "dmc_OE", "-0.449998"), ("C05", "dmc_CM", "0.098148"),
+                              ("H06", "dmc_H", "0.035715"), ("H07", "dmc_H", "0.035720"), ("H08", "dmc_H", "0.076551"),
+                              ("H09", "dmc_H", "0.035718"), ("H0A", "dmc_H", "0.035717"), ("H0B", "dmc_H", "0.076551")],
+                             [("O01", "C00"), ("C02", "O01"), ("O03", "C02"), ("O04", "C02"), ("C05", "O04"),
+                              ("H06", "C00"), ("H07", "C00"), ("H08", "C00"), ("H09", "C05"), ("H0A", "C05"),
+                              ("H0B", "C05")]))
+    dmc_alias = {"dmc_CM": "CT", "dmc_OE": "OS", "dmc_CC": "C", "dmc_OC": "O", "dmc_H": "H"}
+    BONDED["DMC"] = dict(bond=classes(None, CARB_BOND, dmc_alias), angle=classes(None, CARB_ANGLE, dmc_alias),
+                         dihedral=classes(None, CARB_DIH, dmc_alias),
+                         impropers=[(("O04", "C02", "O01", "O03"), CARB_IMPROPER,
+                                     "O=C(O)O, carbonyl C listed second as in dmc.itp")])
+
+    # ----- DEC (PARAMETERS 9a; dec-ligpargen-opls/DEC_ligpargen.itp, LigParGen order and names) -----
+    dec_spec = [("H00", "dec_H", "0.1029"), ("C01", "dec_CT", "-0.2492"), ("C02", "dec_CT", "0.0942"),
+                ("H03", "dec_H", "0.1029"), ("H04", "dec_H", "0.1029"), ("O05", "dec_OS", "-0.3735"),
+                ("H06", "dec_H", "0.0895"), ("H07", "dec_H", "0.0895"), ("C08", "dec_C", "0.6719"),
+                ("O09", "dec_OS", "-0.3731"), ("O0A", "dec_O", "-0.5905"), ("C0B", "dec_CT", "0.0939"),
+                ("C0C", "dec_CT", "-0.2489"), ("H0D", "dec_H", "0.0894"), ("H0E", "dec_H", "0.0894"),
+                ("H0F", "dec_H", "0.1030"), ("H0G", "dec_H", "0.1030"), ("H0H", "dec_H", "0.1030")]
+    dec_bonds = [("C01", "H00"), ("C02", "C01"), ("H03", "C01"), ("H04", "C01"), ("O05", "C02"), ("H06", "C02"),
+                 ("H07", "C02"), ("C08", "O05"), ("O09", "C08"), ("O0A", "C08"), ("C0B", "O09"), ("C0C", "C0B"),
+                 ("H0D", "C0B"), ("H0E", "C0B"), ("H0F", "C0C"), ("H0G", "C0C"), ("H0H", "C0C")]
+    out.append(_mol_from_gro("DEC", "diethyl carbonate, LigParGen OPLS-AA / 1.14*CM1A-LBCC", srcdir,
+                             D + "DEC_ligpargen_min.gro", dec_spec, dec_bonds))
+    BONDED["DEC"] = dict(bond=classes("dec_", CARB_BOND), angle=classes("dec_", CARB_ANGLE),
+                         dihedral=classes("dec_", CARB_DIH),
+                         impropers=[(("O0A", "C08", "O05", "O09"), CARB_IMPROPER,
+                                     "O=C(O)O, carbonyl C listed second as in the LigParGen file")])
+
+    # ----- EMC (DERIVED): methoxy half of DMC + ethoxy half of DEC; geometry from the DEC template -----
+    dnames, dxyz = read_gro(os.path.join(srcdir, D + "DEC_ligpargen_min.gro"))
+    X = dict(zip(dnames, dxyz))
+    emc = [  # name, type, charge (source atom), start position
+        ("C1", "emc_CT", "0.098148", X["C02"]),        # DMC C00 (methyl C) at DEC's O-CH2 carbon
+        ("O1", "emc_OS", "-0.449998", X["O05"]),       # DMC O01
+        ("C2", "emc_C", "0.8384475", X["C08"]),        # mean of DMC C02 (1.004995) and DEC C08 (0.6719)
+        ("O2", "emc_O", "-0.5938835", X["O0A"]),       # mean of DMC O03 (-0.597267) and DEC O0A (-0.5905)
+        ("O3", "emc_OS", "-0.3731", X["O09"]),         # DEC O09
+        ("C3", "emc_CT", "0.0939", X["C0B"]),          # DEC C0B
+        ("C4", "emc_CT", "-0.2489", X["C0C"]),         # DEC C0C
+        ("H11", "emc_HM", "0.035715", _along(X["C02"], X["C01"], 0.1090)),  # DMC H06 (in-plane H)
+        ("H12", "emc_HM", "0.035720", X["H06"]),       # DMC H07
+        ("H13", "emc_HM", "0.076551", X["H07"]),       # DMC H08
+        ("H31", "emc_H", "0.0894", X["H0D"]), ("H32", "emc_H", "0.0894", X["H0E"]),
+        ("H41", "emc_H", "0.1030", X["H0F"]), ("H42", "emc_H", "0.1030", X["H0G"]), ("H43", "emc_H", "0.1030", X["H0H"]),
+    ]
+    m = Mol("EMC", "ethyl methyl carbonate, DERIVED from DMC (Kalugin OPLS-AA) and DEC (LigParGen OPLS-AA)", "opls",
+            [(a, t, q, None) for a, t, q, _ in emc],
+            [("C1", "O1"), ("O1", "C2"), ("C2", "O2"), ("C2", "O3"), ("O3", "C3"), ("C3", "C4"), ("C1", "H11"),
+             ("C1", "H12"), ("C1", "H13"), ("C3", "H31"), ("C3", "H32"), ("C4", "H41"), ("C4", "H42"),
+             ("C4", "H43")], [x for *_, x in emc],
+            header=["DERIVED: methoxy half CH3-O from dmc.itp (types, LJ incl. GAFF-hc H, charges), ethoxy half",
+                    "O-CH2-CH3 from DEC_ligpargen.itp, carbonyl C and O charges the mean of the two parents;",
+                    "bonded terms: the LigParGen classes shared by both parents. See forcefields/README.md."])
+    out.append(m)
+    emc_alias = {"emc_HM": "H"}
+    BONDED["EMC"] = dict(bond=classes("emc_", CARB_BOND, emc_alias), angle=classes("emc_", CARB_ANGLE, emc_alias),
+                         dihedral=classes("emc_", CARB_DIH, emc_alias),
+                         impropers=[(("O2", "C2", "O1", "O3"), CARB_IMPROPER,
+                                     "O=C(O)O, carbonyl C second as in the parent files")])
+
+    # ----- FEC (PARAMETERS 9c; PEMD FEC + derived/FEC_pemd_bonded_ringpairs-fixed.itp) -----
+    out.append(_mol_from_gro("FEC", "fluoroethylene carbonate, PEMD (LigParGen OPLS-AA bonded/LJ, RESP-like charges)",
+                             srcdir, D + "FEC_pemd_min.gro",
+                             [("O05", "fec_OS", "-0.38404171"), ("C06", "fec_CT", "0.02251462"),
+                              ("C01", "fec_CT", "0.40764847"), ("F02", "fec_F", "-0.25435299"),
+                              ("O00", "fec_OS", "-0.40554774"), ("C03", "fec_C", "0.91714599"),
+                              ("O04", "fec_O", "-0.58101867"), ("H07", "fec_H", "0.10747030"),
+                              ("H08", "fec_H", "0.10747030"), ("H09", "fec_H", "0.06271142")],
+                             [("C01", "O00"), ("F02", "C01"), ("C03", "O00"), ("O04", "C03"), ("O05", "C03"),
+                              ("C06", "O05"), ("H07", "C06"), ("H08", "C06"), ("H09", "C01"), ("C06", "C01")]))
+    fec_bond = dict(CARB_BOND)
+    fec_bond[("CT", "F")] = (0.1360, 307105.6)
+    fec_angle = {k: v for k, v in CARB_ANGLE.items() if k != ("OS", "C", "OS")}
+    fec_angle.update({("OS", "C", "OS"): (117.45, 586.848), ("F", "CT", "OS"): (110.24, 427.94),
+                      ("CT", "CT", "F"): (109.5, 418.4), ("F", "CT", "H"): (107.0, 334.72)})
+    fec_dih = dict(CARB_DIH)
+    fec_dih.update({("C", "OS", "CT", "F"): rb(0.414, 1.243, 0.000, -1.657),
+                    ("OS", "CT", "CT", "F"): rb(1.130, 3.389, 0.000, -4.519),
+                    ("H", "CT", "CT", "F"): rb(0.837, 2.510, 0.000, -3.347),
+                    ("OS", "CT", "CT", "OS"): rb(-1.151, 1.151, 0.000, -0.000)})
+    BONDED["FEC"] = dict(bond=classes("fec_", fec_bond), angle=classes("fec_", fec_angle),
+                         dihedral=classes("fec_", fec_dih),
+                         impropers=[(("O00", "C03", "O04", "O05"), CARB_IMPROPER,
+                                     "O=C(O)O, carbonyl C listed second as in the PEMD file")])
+
+    # ----- SN (PARAMETERS 9d; PEMD/LigParGen); the source names every atom C/N/H: renamed -----
+    sn_names = ["C1", "C2", "C3", "N3", "C4", "N4", "H11", "H12", "H21", "H22"]
+    names, xyz = read_gro(os.path.join(srcdir, D + "SN_pemd_min.gro"))
+    assert [n[0] for n in sn_names] == names, names
+    sn_q = ["-0.0315617", "-0.0321368", "0.311739", "-0.466829", "0.311623", "-0.46685",
+            "0.0934292", "0.0934292", "0.0935785", "0.0935785"]
+    sn_t = ["sn_CT", "sn_CT", "sn_CZ", "sn_NZ", "sn_CZ", "sn_NZ", "sn_H", "sn_H", "sn_H", "sn_H"]
+    out.append(Mol("SN", "succinonitrile, LigParGen OPLS-AA / CM1A (PEMD)", "opls",
+                   [(a, t, q, None) for a, t, q in zip(sn_names, sn_t, sn_q)],
+                   [("C1", "C2"), ("C3", "C2"), ("N3", "C3"), ("C4", "C1"), ("N4", "C4"), ("H11", "C1"),
+                    ("H12", "C1"), ("H21", "C2"), ("H22", "C2")], xyz))
+    BONDED["SN"] = dict(
+        bond={("sn_CT", "sn_CT"): (0.1529, 224262.4), ("sn_CT", "sn_CZ"): (0.1470, 326352.0),
+              ("sn_CZ", "sn_NZ"): (0.1157, 543920.0), ("sn_CT", "sn_H"): (0.1090, 284512.0)},
+        angle={("sn_CZ", "sn_CT", "sn_CT"): (112.7, 488.273), ("sn_NZ", "sn_CZ", "sn_CT"): (180.0, 1255.2),
+               ("sn_H", "sn_CT", "sn_CT"): (110.7, 313.8), ("sn_H", "sn_CT", "sn_CZ"): (108.5, 292.88),
+               ("sn_H", "sn_CT", "sn_H"): (107.8, 276.144)},
+        dihedral={("sn_NZ", "sn_CZ", "sn_CT", "sn_CT"): rb(0.0, 0.0, 0.0, 0.0),          # all zero in the source
+                  ("sn_NZ", "sn_CZ", "sn_CT", "sn_H"): rb(0.0, 0.0, 0.0, 0.0),
+                  ("sn_CZ", "sn_CT", "sn_CT", "sn_CZ"): rb(-2.720, 0.000, 2.720, -0.000),
+                  ("sn_H", "sn_CT", "sn_CT", "sn_CZ"): rb(0.766, 2.297, 0.000, -3.063),
+                  ("sn_H", "sn_CT", "sn_CT", "sn_H"): rb(0.628, 1.883, 0.000, -2.510)},
+    )
+
+    # ----- FSI- (CL&P il.ff: FSI F type, bistriflamide SBT/NBT/OBT; geometry: TFSI QM structure, CF3 -> F) -----
+    T = {a: x for a, _, _, x in tfsi_xyz}
+    fsi = [("F1", "fsi_FSI", "-0.13", _along(T["S1"], T["C1"], 0.1575)),
+           ("S1", "fsi_SBT", "1.02", T["S1"]), ("O1", "fsi_OBT", "-0.53", T["O1"]), ("O2", "fsi_OBT", "-0.53", T["O2"]),
+           ("N", "fsi_NBT", "-0.66", T["N"]),
+           ("S2", "fsi_SBT", "1.02", T["S"]), ("O3", "fsi_OBT", "-0.53", T["O3"]), ("O4", "fsi_OBT", "-0.53", T["O"]),
+           ("F2", "fsi_FSI", "-0.13", _along(T["S"], T["C"], 0.1575))]
+    out.append(Mol("FSI", "FSI- bis(fluorosulfonyl)imide, CL&P (il.ff 2025)", "opls",
+                   [(a, t, q, None) for a, t, q, _ in fsi],
+                   [("F1", "S1"), ("S1", "O1"), ("S1", "O2"), ("S1", "N"), ("N", "S2"), ("S2", "O3"), ("S2", "O4"),
+                    ("S2", "F2")], [x for *_, x in fsi], scaled=True))
+    BONDED["FSI"] = dict(
+        bond={("fsi_FSI", "fsi_SBT"): (0.1575, 187900.0), ("fsi_SBT", "fsi_OBT"): (0.1437, 533100.0),
+              ("fsi_NBT", "fsi_SBT"): (0.1570, 313700.0)},
+        angle={("fsi_FSI", "fsi_SBT", "fsi_OBT"): (104.1, 1077.0), ("fsi_FSI", "fsi_SBT", "fsi_NBT"): (103.0, 902.0),
+               ("fsi_OBT", "fsi_SBT", "fsi_OBT"): (118.5, 969.0), ("fsi_NBT", "fsi_SBT", "fsi_OBT"): (113.6, 789.0),
+               ("fsi_SBT", "fsi_NBT", "fsi_SBT"): (125.6, 671.0)},
+        dihedral={("fsi_FSI", "fsi_SBT", "fsi_NBT", "fsi_SBT"): opls(11.4450, -15.1860, -3.2120, 0.0),
+                  ("fsi_OBT", "fsi_SBT", "fsi_NBT", "fsi_SBT"): opls(0.0, 0.0, -0.0150, 0.0)},
+    )
+
+    # ----- PVDF-HFP oligomer (DERIVED junctions) -----
+    out.append(build_pvhfp(srcdir))
+    return out
+
+
+LIGPARGEN = "L. S. Dodda, I. Cabeza de Vaca, J. Tirado-Rives, W. L. Jorgensen, Nucleic Acids Res. 2017, 45, W331 (LigParGen)"
+
 FILE_FOR = {"LI": "li", "ZN": "zn", "TFSI": "tfsi", "DMF": "dmf", "PVDF": "pvdf", "DME": "dme",
-            "EC": "ec", "PF6": "pf6", "NO3": "no3"}
+            "EC": "ec", "PF6": "pf6", "NO3": "no3", "DOL": "dol", "DMC": "dmc", "DEC": "dec", "EMC": "emc",
+            "FEC": "fec", "SN": "sn", "FSI": "fsi", "PVHFP": "pvhfp"}
 
 CITE = {
     "LI": ["P. Li, L. F. Song, K. M. Merz Jr., J. Chem. Theory Comput. 2015, 11, 1645 (12-6 IOD set)"],
@@ -456,6 +904,22 @@ CITE = {
             "S. V. Sambasivarao, O. Acevedo, J. Chem. Theory Comput. 2009, 5, 1038 (OPLS-2009IL)"],
     "NO3": ["S. V. Sambasivarao, O. Acevedo, J. Chem. Theory Comput. 2009, 5, 1038 (OPLS-2009IL)",
             "B. Doherty, X. Zhong, S. Gathiaka, B. Li, O. Acevedo, J. Chem. Theory Comput. 2017, 13, 6131"],
+    "DOL": ["W. L. Jorgensen, D. S. Maxwell, J. Tirado-Rives, J. Am. Chem. Soc. 1996, 118, 11225 (OPLS-AA)",
+            "W. Damm, A. Frontera, J. Tirado-Rives, W. L. Jorgensen, J. Comput. Chem. 1997, 18, 1955 (acetal/ether types)",
+            "GROMACS oplsaa.ff (ffnonbonded.itp/ffbonded.itp, LGPL-2.1) for the tabulated numbers"],
+    "DMC": ["A. V. Borovyk, Y. V. Kolesnik, O. M. Kalugin, Kharkiv Univ. Bull. Chem. Ser. 2024, 43, doi:10.26565/2220-637X-2024-43-03",
+            LIGPARGEN],
+    "DEC": [LIGPARGEN,
+            "L. S. Dodda, J. Z. Vilseck, J. Tirado-Rives, W. L. Jorgensen, J. Phys. Chem. B 2017, 121, 3864 (1.14*CM1A-LBCC)"],
+    "EMC": ["derived from DMC (Borovyk, Kolesnik, Kalugin 2024) and DEC (LigParGen)", LIGPARGEN],
+    "FEC": ["S. Tan, T. Hou et al., PEMD (open-source polymer-electrolyte MD framework), 2025", LIGPARGEN],
+    "SN": ["S. Tan, T. Hou et al., PEMD (open-source polymer-electrolyte MD framework), 2025", LIGPARGEN,
+           "W. L. Jorgensen, J. Tirado-Rives, PNAS 2005, 102, 6665 (CM1A charges in LigParGen)"],
+    "FSI": ["J. N. Canongia Lopes, A. A. H. Padua (CL&P il.ff version 2025/12/19; FSI: PCCP 2017, 19, 29617)",
+            "J. N. Canongia Lopes, A. A. H. Padua, J. Phys. Chem. B 2004, 108, 16893 (SBT/NBT/OBT)"],
+    "PVHFP": ["O. G. Byutner, G. D. Smith, Macromolecules 2000, 33, 4264 (VDF bonded terms)",
+              "M. Sahihi, A. Jaramillo-Botero, W. A. Goddard III, F. Bedoui, J. Phys. Chem. C 2021, 125, 21635 (VDF set)",
+              "E. K. Watkins, W. L. Jorgensen, J. Phys. Chem. A 2001, 105, 4118 (perfluoroalkanes, HFP unit; via CL&P il.ff)"],
 }
 
 
@@ -488,7 +952,11 @@ def neutralize(m):
 # Writers
 # ---------------------------------------------------------------------------
 def fmt_q(q):
-    return f"{Decimal(q):10.6f}"
+    """Charge with 6 decimals, or all its decimals when the source gives more (PEMD: 8), so that the
+    written charges are exactly the checked ones."""
+    d = Decimal(q).normalize()
+    places = max(6, -d.as_tuple().exponent)
+    return f"{Decimal(q):10.{places}f}"
 
 
 def write_itp(m, path):
@@ -501,6 +969,8 @@ def write_itp(m, path):
     L.append("; Units: nm, kJ/mol, degrees, e, amu. Cite:")
     for c in CITE[m.name]:
         L.append(";   " + c)
+    for h in (m.header or []):
+        L.append("; " + h)
     if m.neutral_note:
         L.append("; Neutralisation: " + m.neutral_note)
     L.append(f"; Family: {'AMBER/GAFF (1-4 scaling 0.5/0.833333)' if m.family == 'amber' else 'OPLS-AA (1-4 scaling 0.5/0.5)'}")
@@ -516,7 +986,7 @@ def write_itp(m, path):
         out = []
         tot = Decimal(0)
         for i, (an, t, q, mass) in enumerate(m.atoms):
-            qq = Decimal(q) * scale
+            qq = Decimal(fmt_q(Decimal(q) * scale))   # the value as written
             tot += qq
             mass = TYPE[t][2] if mass is None else mass
             out.append(f"  {i + 1:4d}  {t:<10s} {1:4d}  {m.name:<6s} {an:<6s} {i + 1:4d} {fmt_q(qq)}  {mass:9.4f}")
@@ -552,7 +1022,7 @@ def write_itp(m, path):
         L.append(";  ai   aj  funct   b0 (nm)     kb (kJ/mol/nm2)")
         for i, j in sorted((min(a, b), max(a, b)) for a, b in m.bonds):
             t = (m.typ(i), m.typ(j))
-            b0, kb = pvdf_bond(t) if m.name == "PVDF" else lookup(B["bond"], t, "bond", m.name)
+            b0, kb = B["bond_fn"](t) if "bond_fn" in B else lookup(B["bond"], t, "bond", m.name)
             L.append(f"  {i + 1:4d} {j + 1:4d}  1   {b0:8.4f}  {kb:12.2f}   ; {m.names[i]}-{m.names[j]}")
         counts["bonds"] = len(m.bonds)
         pairs = m.pairs14()
@@ -573,7 +1043,7 @@ def write_itp(m, path):
         L.append(";  ai   aj   ak  funct  theta0 (deg)  k (kJ/mol/rad2)")
         for i, j, k in angs:
             t = (m.typ(i), m.typ(j), m.typ(k))
-            th, kth = pvdf_angle(t) if m.name == "PVDF" else lookup(B["angle"], t, "angle", m.name)
+            th, kth = B["angle_fn"](t) if "angle_fn" in B else lookup(B["angle"], t, "angle", m.name)
             L.append(f"  {i + 1:4d} {j + 1:4d} {k + 1:4d}  1   {th:9.3f}  {kth:10.4f}   ; "
                      f"{m.names[i]}-{m.names[j]}-{m.names[k]}")
         counts["angles"] = len(angs)
@@ -581,7 +1051,7 @@ def write_itp(m, path):
     dlines, nzero, ntors = [], 0, 0
     for q in props:
         t = tuple(m.typ(x) for x in q)
-        terms = pvdf_dihedral(t) if m.name == "PVDF" else lookup(B["dihedral"], t, "dihedral", m.name)
+        terms = B["dihedral_fn"](t) if "dihedral_fn" in B else lookup(B["dihedral"], t, "dihedral", m.name)
         if not terms:
             nzero += 1
             continue
@@ -636,8 +1106,9 @@ def write_forcefield(outdir):
 ; Generated by forcefields/tools/gen_electrolyte_ff.py; see forcefields/README.md.
 ;
 ; One global combining rule: Lorentz-Berthelot (comb-rule 2), as in AMBER/GAFF.
-; The OPLS-family species (TFSI, PVDF, EC, PF6, NO3) were parameterised with geometric
-; mixing; using LB for them is a documented approximation (cross sigma changes <= ~2 %).
+; The OPLS-family species (TFSI, PVDF, EC, PF6, NO3, DOL, DMC, DEC, EMC, FEC, SN, FSI,
+; PVHFP) were parameterised with geometric mixing; using LB for them is a documented
+; approximation (cross sigma changes <= ~2.2 %).
 ; The global fudge factors below are the AMBER ones. GROMACS applies them to every
 ; molecule; Sheath instead reads each molecule's [ sheath_fudge ] block (0.5/0.5 for
 ; the OPLS family), which is hidden from GROMACS by #ifdef SHEATH.
@@ -668,8 +1139,8 @@ def main():
     pv = Mol("PVDF", "PVDF oligomer H-(CH2-CF2)10-F, Byutner-Smith bonded + OPLS-AA LJ (Sahihi 2021)", "opls",
              [(a, t, PVDF_Q[t], None) for a, t in zip(atoms, types)],
              [(atoms[i], atoms[j]) for i, j in bonds], xyz)
-    BONDED["PVDF"] = {}
-    mols = MOLS[:4] + [pv] + MOLS[4:]
+    BONDED["PVDF"] = dict(bond_fn=pvdf_bond, angle_fn=pvdf_angle, dihedral_fn=pvdf_dihedral)
+    mols = MOLS[:4] + [pv] + MOLS[4:] + new_species(srcdir)
     os.makedirs(outdir, exist_ok=True)
     os.makedirs(startdir, exist_ok=True)
     write_forcefield(outdir)
@@ -679,7 +1150,7 @@ def main():
             print(m.name, m.neutral_note)
         c = write_itp(m, os.path.join(outdir, FILE_FOR[m.name] + ".itp"))
         write_gro(m, os.path.join(startdir, FILE_FOR[m.name] + ".start.gro"),
-                  box=5.0 if m.name == "PVDF" else 3.0)
+                  box=5.0 if m.name in ("PVDF", "PVHFP") else 3.0)
         print(m.name, len(m.atoms), c)
 
 

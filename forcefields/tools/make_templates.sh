@@ -2,18 +2,19 @@
 # Regenerate electrolyte.ff (itp files) and its one-molecule coordinate templates (<species>.gro).
 #
 #   forcefields/tools/make_templates.sh [SRCDIR]
+#   SPECIES="dol fsi" forcefields/tools/make_templates.sh     (only these templates; all .itp are rewritten)
 #
 # SRCDIR holds derived/pvdf_H-CH2CF2-10-F_alltrans.pdb (default
 # /work/shared/reference/forcefield-sources). Needs python3 and OpenMM for
 # /usr/bin/python3 (Debian packages python3-simtk, libopenmm-plugins).
 #
 # 1. gen_electrolyte_ff.py writes the .itp files and unminimised start geometries.
-# 2. DMF, DME, EC and PVDF are minimised in vacuum (no cut-off, the molecule's own
+# 2. DMF, DME, EC, PVDF, DOL, DMC, DEC, EMC, FEC, SN, FSI and PVHFP are minimised in vacuum (no cut-off, the molecule's own
 #    [ sheath_fudge ] 1-4 factors) with OpenMM's L-BFGS reading the GROMACS topology
 #    (em_openmm.py). gmx mdrun cannot run on these machines (GROMACS build needs the
 #    rdtscp instruction, which the CPU lacks), so gmx_d could not be used here.
 # 3. Every template is centred on the origin (geometric centre) and given a cubic
-#    box of 3 nm (5 nm for PVDF). LI, ZN, TFSI, PF6 and NO3 are not minimised:
+#    box of 3 nm (5 nm for PVDF, PVHFP). LI, ZN, TFSI, PF6 and NO3 are not minimised:
 #    TFSI keeps the QM (PyRED) geometry of PARAMETERS.md 3a, PF6 and NO3 are ideal
 #    octahedral/trigonal structures at the force-field r0.
 set -euo pipefail
@@ -46,11 +47,11 @@ with open(dst, "w") as f:
 EOF
 }
 
-for sp in li zn tfsi dmf pvdf dme ec pf6 no3; do
+for sp in ${SPECIES:-li zn tfsi dmf pvdf dme ec pf6 no3 dol dmc dec emc fec sn fsi pvhfp}; do
   MOL=$(echo "$sp" | tr a-z A-Z)
-  box=3.0; [ "$sp" = pvdf ] && box=5.0
+  box=3.0; case $sp in pvdf|pvhfp) box=5.0 ;; esac
   case $sp in
-    dmf|dme|ec|pvdf)
+    dmf|dme|ec|pvdf|dol|dmc|dec|emc|fec|sn|fsi|pvhfp)
       cat > "$WORK/top/$sp.top" <<EOF
 #include "electrolyte.ff/forcefield.itp"
 #include "electrolyte.ff/$sp.itp"

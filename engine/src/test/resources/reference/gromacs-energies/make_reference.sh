@@ -27,7 +27,7 @@ set -euo pipefail
 GMX_D=${GMX_D:-/opt/gromacs-2022.5-nordtscp/bin/gmx_d}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../../../../../.." && pwd)
-SYSTEMS=${SYSTEMS:-"litfsi-zn-dmf pvdf-litfsi-dmf"}
+SYSTEMS=${SYSTEMS:-"litfsi-zn-dmf pvdf-litfsi-dmf new-species-mix"}
 SETTINGS=${SETTINGS:-"default tight-pme no-modifiers"}
 export GMX_MAXBACKUP=-1 GMX_NO_QUOTES=1
 

@@ -70,19 +70,19 @@ dump "$W/opls/ntf2.tpr" opls2009il_TFSI
 mkdir -p "$W/lib"
 ln -s "$FF" "$W/lib/electrolyte.ff"
 ( echo "define = -DCHARGE_SCALE_0_8"; cat "$W/cut.mdp" ) > "$W/cut08.mdp"
-for sp in li zn tfsi dmf pvdf dme ec pf6 no3; do
+for sp in li zn tfsi dmf pvdf dme ec pf6 no3 dol dmc dec emc fec sn fsi pvhfp; do
   MOL=$(echo "$sp" | tr a-z A-Z)
   printf '#include "electrolyte.ff/forcefield.itp"\n#include "electrolyte.ff/%s.itp"\n[ system ]\n%s\n[ molecules ]\n%s 1\n' \
     "$sp" "$MOL" "$MOL" > "$W/lib/$sp.top"
   grompp_ok "$W/lib" "$W/cut.mdp" "electrolyte.ff/$sp.gro" "$sp.top" "$sp.tpr"
-  case $sp in li|zn|tfsi|pf6|no3)
+  case $sp in li|zn|tfsi|pf6|no3|fsi)
     grompp_ok "$W/lib" "$W/cut08.mdp" "electrolyte.ff/$sp.gro" "$sp.top" "${sp}_08.tpr" ;;
   esac
   dump "$W/lib/$sp.tpr" "electrolyte_$MOL" "$W/pairs14/$MOL.txt"
 done
 
 # example boxes (check only)
-for box in litfsi-zn-dmf pvdf-litfsi-dmf; do
+for box in litfsi-zn-dmf pvdf-litfsi-dmf new-species-mix; do
   mkdir -p "$W/$box"
   ln -s "$FF" "$W/$box/electrolyte.ff"
   cp "$REPO/inputs/$box/system.top" "$REPO/inputs/$box/conf.gro" "$W/$box/"

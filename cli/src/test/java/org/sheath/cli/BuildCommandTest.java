@@ -88,7 +88,7 @@ class BuildCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "unknown species   | -m LI=2,TFS=2 --box 3       | unknown species 'TFS'; did you mean TFSI? Known species in electrolyte.ff: DME, DMF, EC, LI, NO3, PF6, PVDF, TFSI, ZN",
+        "unknown species   | -m LI=2,TFS=2 --box 3       | unknown species 'TFS'; did you mean TFSI? Known species in electrolyte.ff: DEC, DMC, DME, DMF, DOL, EC, EMC, FEC, FSI, LI, NO3, PF6, PVDF, PVHFP, SN, TFSI, ZN",
         "too dense         | -m LI=2,TFSI=2,DMF=40 --density 3.5 | do not fit",
         "zero density      | -m LI=2,TFSI=2 --density 0  | the density must be a positive number of g/cm3, got 0",
         "negative density  | -m LI=2,TFSI=2 --density -1 | the density must be a positive number of g/cm3, got -1",

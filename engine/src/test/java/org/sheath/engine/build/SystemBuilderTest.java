@@ -192,7 +192,8 @@ class SystemBuilderTest {
     @Test
     void libraryListsEverySpeciesWithItsItpAndTemplate() {
         SpeciesLibrary lib = SpeciesLibrary.bundled();
-        assertThat(lib.names()).containsExactlyInAnyOrder("DME", "DMF", "EC", "LI", "NO3", "PF6", "PVDF", "TFSI", "ZN");
+        assertThat(lib.names()).containsExactlyInAnyOrder("DEC", "DMC", "DME", "DMF", "DOL", "EC", "EMC", "FEC", "FSI", "LI", "NO3",
+                "PF6", "PVDF", "PVHFP", "SN", "TFSI", "ZN");
         Species tfsi = lib.species("TFSI");
         assertThat(tfsi.itp()).isEqualTo("electrolyte.ff/tfsi.itp");
         assertThat(tfsi.templateFile()).isEqualTo("electrolyte.ff/tfsi.gro");
@@ -213,9 +214,9 @@ class SystemBuilderTest {
     @Test
     void unknownSpeciesListsTheKnownOnesWithADidYouMean() {
         Throwable e = catchBuild(() -> SystemBuilder.of(Composition.parse("LI=2,TFS=2")).box(3).build());
-        assertOneLine(e, "unknown species 'TFS'", "did you mean TFSI?", "DME, DMF, EC, LI, NO3, PF6, PVDF, TFSI, ZN");
+        assertOneLine(e, "unknown species 'TFS'", "did you mean TFSI?", "DEC, DMC, DME, DMF, DOL, EC, EMC, FEC, FSI, LI, NO3, PF6, PVDF, PVHFP, SN, TFSI, ZN");
         Throwable far = catchBuild(() -> SystemBuilder.of(Composition.parse("WATER=10")).box(3).build());
-        assertOneLine(far, "unknown species 'WATER'", "Known species in electrolyte.ff: DME");
+        assertOneLine(far, "unknown species 'WATER'", "Known species in electrolyte.ff: DEC, DMC, DME");
         assertThat(far.getMessage()).doesNotContain("did you mean");
     }
 

@@ -110,6 +110,9 @@ class GromacsEnergyOracleTest {
         "pvdf-litfsi-dmf, default",
         "pvdf-litfsi-dmf, tight-pme",
         "pvdf-litfsi-dmf, no-modifiers",
+        "new-species-mix, default",
+        "new-species-mix, tight-pme",
+        "new-species-mix, no-modifiers",
     })
     void energiesAndPressureMatchGromacs(String system, String setting) throws IOException {
         Fixture g = Fixture.read(FIXTURES.resolve(system).resolve(setting + ".tsv"));
@@ -197,7 +200,7 @@ class GromacsEnergyOracleTest {
 
     /** The exported flat topology that GROMACS read gives Sheath the same energies as the library topology. */
     @ParameterizedTest
-    @ValueSource(strings = {"litfsi-zn-dmf", "pvdf-litfsi-dmf"})
+    @ValueSource(strings = {"litfsi-zn-dmf", "pvdf-litfsi-dmf", "new-species-mix"})
     void exportedTopologyIsTheSameSystem(String system) {
         NonbondedOptions options = NonbondedOptions.DEFAULTS;
         EnergyReport lib = sheath(topology(Path.of("../inputs", system, "system.top")), system, options, null);

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sheath.forcefields.TopFiles;
 import org.sheath.forcefields.coords.GroFile;
@@ -37,7 +38,7 @@ import org.sheath.forcefields.model.Units;
 class ElectrolyteLibraryTest {
     static final Path REF = Path.of("src/test/resources/reference/gromacs");
     static final Path SHARED = Path.of("../../shared/reference/forcefield-sources");
-    static final Map<String, Boolean> IONS = Map.of("LI", true, "ZN", true, "TFSI", true, "PF6", true, "NO3", true);
+    static final Map<String, Boolean> IONS = Map.of("LI", true, "ZN", true, "TFSI", true, "PF6", true, "NO3", true, "FSI", true);
     @TempDir Path dir;
 
     Topology load(String mol, Map<String, String> defines) {
@@ -78,7 +79,7 @@ class ElectrolyteLibraryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LI", "ZN", "TFSI", "DMF", "PVDF", "DME", "EC", "PF6", "NO3"})
+    @ValueSource(strings = {"LI", "ZN", "TFSI", "DMF", "PVDF", "DME", "EC", "PF6", "NO3", "DOL", "DMC", "DEC", "EMC", "FEC", "SN", "FSI", "PVHFP"})
     void bundledMoleculeIsCompleteAndMatchesGromacs(String name) throws IOException {
         Topology top = load(name, Map.of());
         MoleculeType m = top.moleculeTypes().get(name);
@@ -101,7 +102,7 @@ class ElectrolyteLibraryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LI", "ZN", "TFSI", "PF6", "NO3"})
+    @ValueSource(strings = {"LI", "ZN", "TFSI", "PF6", "NO3", "FSI"})
     void ionChargesScaleBy08(String name) {
         double full = load(name, Map.of()).moleculeTypes().get(name).netCharge();
         double scaled = load(name, Map.of("CHARGE_SCALE_0_8", "")).moleculeTypes().get(name).netCharge();
@@ -110,7 +111,7 @@ class ElectrolyteLibraryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LI", "ZN", "TFSI", "DMF", "PVDF", "DME", "EC", "PF6", "NO3"})
+    @ValueSource(strings = {"LI", "ZN", "TFSI", "DMF", "PVDF", "DME", "EC", "PF6", "NO3", "DOL", "DMC", "DEC", "EMC", "FEC", "SN", "FSI", "PVHFP"})
     void templateMatchesTopologyAndSitsNearEquilibrium(String name) {
         MoleculeType m = load(name, Map.of()).moleculeTypes().get(name);
         Path gro = dir.resolve(name + ".gro");
@@ -129,6 +130,21 @@ class ElectrolyteLibraryTest {
         }
     }
 
+    /** The species of issue #16: net charge exactly 0 (solvents, polymer) or -1 (FSI), to the written digits. */
+    @ParameterizedTest
+    @CsvSource({"DOL, 0", "DMC, 0", "DEC, 0", "EMC, 0", "FEC, 0", "SN, 0", "FSI, -1",
+        "PVHFP, 0"})
+    void newSpeciesHaveExactNetCharge(String name, int charge) {
+        MoleculeType m = load(name, Map.of()).moleculeTypes().get(name);
+        assertThat(m).as(name).isNotNull();
+        assertThat(m.netCharge()).as(name).isCloseTo(charge, within(1e-9));
+        assertThat(m.atoms().get(0).residueName()).as(name + " residue name").isEqualTo(name);
+        if (charge != 0) {
+            assertThat(load(name, Map.of("CHARGE_SCALE_0_8", "")).moleculeTypes().get(name).netCharge())
+                    .isCloseTo(0.8 * charge, within(1e-9));
+        }
+    }
+
     @Test
     void oneMoleculeFamilyPerFudgeAndOneGlobalLorentzBerthelotRule() {
         assertThat(load("DMF", Map.of()).defaults().combiningRule().gromacsNumber()).isEqualTo(2);
@@ -137,7 +153,7 @@ class ElectrolyteLibraryTest {
             assertThat(m.fudgeLJ()).isEqualTo(0.5);
             assertThat(m.fudgeQQ()).isCloseTo(1 / 1.2, within(1e-6));
         }
-        for (String opls : List.of("TFSI", "PVDF", "EC", "PF6", "NO3")) {
+        for (String opls : List.of("TFSI", "PVDF", "EC", "PF6", "NO3", "DOL", "DMC", "DEC", "EMC", "FEC", "SN", "FSI", "PVHFP")) {
             MoleculeType m = load(opls, Map.of()).moleculeTypes().get(opls);
             assertThat(m.fudgeLJ()).isEqualTo(0.5);
             assertThat(m.fudgeQQ()).isEqualTo(0.5);

@@ -28,7 +28,8 @@ public final class BundledSpecies {
     /** The library folder, under {@link TextFile#LIBRARY_ROOT}. */
     public static final String LIBRARY = "electrolyte.ff";
     /** Used when the folder cannot be listed (an unusual class loader): the species the README names. */
-    private static final List<String> FALLBACK = List.of("li", "zn", "tfsi", "pf6", "no3", "dmf", "dme", "ec", "pvdf");
+    private static final List<String> FALLBACK = List.of("li", "zn", "tfsi", "pf6", "no3", "fsi", "dmf", "dme", "ec",
+            "dol", "dmc", "dec", "emc", "fec", "sn", "pvdf", "pvhfp");
 
     /** A bundled molecule type: its name, its file in the library, its atoms and mass (amu). */
     public record Species(String name, String itp, int atoms, double mass) {

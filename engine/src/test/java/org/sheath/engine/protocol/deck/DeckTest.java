@@ -289,7 +289,8 @@ class DeckTest {
 
     @Test
     void bundledSpeciesAreFoundWithTheirMasses() {
-        assertThat(BundledSpecies.all().keySet()).contains("LI", "ZN", "TFSI", "PF6", "NO3", "DMF", "DME", "EC", "PVDF");
+        assertThat(BundledSpecies.all().keySet()).contains("LI", "ZN", "TFSI", "PF6", "NO3", "DMF", "DME", "EC", "PVDF",
+                "DOL", "DMC", "DEC", "EMC", "FEC", "SN", "FSI", "PVHFP");
         BundledSpecies.Species dmf = BundledSpecies.find("DMF").orElseThrow();
         assertThat(dmf.atoms()).isEqualTo(12);
         assertThat(dmf.mass()).isCloseTo(73.09, within(0.05));

@@ -160,8 +160,8 @@ class MalformedDeckTest {
         l.add(c("density with a coordinates file", FILES + "density = 1.0\n" + EM, "density",
                 "system.density = 1.0: density is for a composition (molecules); the coordinates file gives the box; remove it"));
         l.add(c("unknown species", with(SYS, "DMF = 250", "DMSO = 250"), "molecules",
-                "unknown species 'DMSO'; the bundled electrolyte.ff has DME, DMF, EC, LI, NO3, PF6, PVDF, TFSI, ZN",
-                "(did you mean 'DME'?)"));
+                "unknown species 'DMSO'; the bundled electrolyte.ff has DEC, DMC, DME, DMF, DOL, EC, EMC, FEC, FSI, LI, NO3, PF6, PVDF, PVHFP, SN, TFSI, ZN",
+                "(did you mean 'DMC'?)"));
         l.add(c("species in the wrong case", with(SYS, "LI = 20", "Li = 20"), "molecules",
                 "unknown species 'Li'", "(did you mean 'LI'?)"));
         l.add(c("zero molecules", with(SYS, "LI = 20", "LI = 0"), "molecules",
