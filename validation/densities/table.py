@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""The density validation table from the runs of make_decks.py's decks.
+
+    validation/densities/table.py [RUNS_DIR]      (default: validation/densities/runs)
+
+For each runs/<species>/summary.json: the production stage's mean density and its standard error
+(5 blocks, as summary.json computes them), beside the experimental value below; a model more than 5 %
+off is flagged (the flag is not a tuning target). Prints a Markdown table for forcefields/README.md.
+Species without a finished run are listed as "not run".
+"""
+import json
+import sys
+from pathlib import Path
+
+# kg/m³ at 298.15 K unless stated, with the source line of ../shared/reference/forcefield-sources/VALIDATION-VALUES.md
+EXPERIMENT = {
+    "DMF": (944.0, "§1: 944 handbook; 949.6 DIPPR (0.6 % apart)"),
+    "DME": (860.0, "§2: 0.86 g/cm³ handbook [unverified]"),
+    "EC": (1320.0, "§2: 1.32 g/cm³ at 40 °C (EC melts at 36 °C) [unverified]"),
+    "DOL": (1059.0, "§6: 1.058-1.060 g/cm³ handbook"),
+    "DMC": (1063.0, "§6: DIPPR eq. 105, 298.15 K"),
+    "EMC": (None, "not in VALIDATION-VALUES.md"),
+    "DEC": (969.9, "§6: interpolated 293/313 K data"),
+    "FEC": (1450.0, "§6: ~1.45 g/cm³ supplier; mp 18-23 °C [unverified]"),
+    "SN": (985.0, "§6: 0.985 g/mL supplier (plastic crystal at 25 °C) [unverified]"),
+}
+
+
+def production(summary):
+    """The md stage named 'production' anywhere in summary.json."""
+    stack = [summary]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, dict):
+            if x.get("kind") == "stage" and x.get("name") == "production":
+                return x
+            stack.extend(x.values())
+        elif isinstance(x, list):
+            stack.extend(x)
+    return None
+
+
+def main():
+    runs = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "runs"
+    print("| species | production | Sheath ρ (kg/m³) | experiment (kg/m³) | deviation | source |")
+    print("|---|---|---|---|---|---|")
+    for sp, (exp, src) in EXPERIMENT.items():
+        f = runs / sp.lower() / "summary.json"
+        st = production(json.loads(f.read_text())) if f.exists() else None
+        if st is None or not isinstance(st.get("density_kg_m3"), dict) or st["density_kg_m3"].get("mean") is None:
+            print(f"| {sp} | | not run | {exp or '—'} | | {src} |")
+            continue
+        rho = st["density_kg_m3"]
+        dev = ""
+        if exp:
+            d = 100 * (rho["mean"] - exp) / exp
+            dev = f"{d:+.1f} %" + (" **> 5 %**" if abs(d) > 5 else "")
+        print(f"| {sp} | {st.get('length_ps', '')} ps | {rho['mean']:.1f} ± {rho['error']:.1f} | {exp or '—'} | {dev} | {src} |")
+
+
+if __name__ == "__main__":
+    main()
