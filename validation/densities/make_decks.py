@@ -54,27 +54,16 @@ algorithm = "steep"
 steps = 5000
 emtol = 100
 
-[[stage]]
-name = "equilibration"
-type = "md"
-ensemble = "npt"
-dt = "2 fs"
-length = "300 ps"
-temperature = 298.15
-thermostat = "v-rescale"
-tau_t = 0.1
-barostat = "c-rescale"
-pressure = "1 bar"
-tau_p = 2.0
-compressibility = 4.5e-5
-velocities = "maxwell"
+{equilibration}
+{production}"""
 
-[[stage]]
-name = "production"
+# the two NPT stages differ only in name, length and the Maxwell start
+NPT = """[[stage]]
+name = "{name}"
 type = "md"
 ensemble = "npt"
 dt = "2 fs"
-length = "600 ps"
+length = "{length}"
 temperature = 298.15
 thermostat = "v-rescale"
 tau_t = 0.1
@@ -88,7 +77,9 @@ def main():
     out = Path(__file__).resolve().parent / "decks"
     out.mkdir(exist_ok=True)
     for sp, (n, rho) in SOLVENTS.items():
-        (out / f"{sp.lower()}.toml").write_text(DECK.format(sp=sp, low=sp.lower(), n=n, rho=rho))
+        (out / f"{sp.lower()}.toml").write_text(DECK.format(sp=sp, low=sp.lower(), n=n, rho=rho,
+            equilibration=NPT.format(name="equilibration", length="300 ps") + 'velocities = "maxwell"\n',
+            production=NPT.format(name="production", length="600 ps")))
         print(out / f"{sp.lower()}.toml")
 
 if __name__ == "__main__":
