@@ -22,7 +22,13 @@ EXPERIMENT = {
     "EC": (1320.0, "§2: 1.32 g/cm³ at 40 °C (EC melts at 36 °C) [unverified]"),
     "DOL": (1059.0, "§6: 1.058-1.060 g/cm³ handbook"),
     "DMC": (1063.0, "§6: DIPPR eq. 105, 298.15 K"),
-    "EMC": (None, "not in VALIDATION-VALUES.md"),
+    # EMC: not in VALIDATION-VALUES.md. 1.006 g/cm³ "from Sigma-Aldrich" (temperature not stated) in
+    # HouGroup/mdgo mdgo/util.py @ c0039ac67092411e3d9742974648de15597662c9 (DENSITY dict, seen); the CRC
+    # Handbook's 1012.2 kg/m³ (temperature not stated in the file; CRC tabulates at 20 °C unless noted) in
+    # CalebBell/chemicals chemicals/Misc/"Physical Constants of Organic Compounds.csv" @ 82faef90 (seen),
+    # less ~6 kg/m³ for 20 -> 25 °C (the DIPPR-105 slopes of DMC and DEC, ChemSep 8.32), is 1006 too.
+    # No measured 298.15 K value with a DOI was found: a handbook/supplier figure.
+    "EMC": (1006.0, "1.006 g/cm³ supplier (HouGroup/mdgo util.py); ≈ CRC 1012.2 at 20 °C − 6 [lit, unverified]"),
     "DEC": (969.9, "§6: interpolated 293/313 K data"),
     "FEC": (1450.0, "§6: ~1.45 g/cm³ supplier; mp 18-23 °C [unverified]"),
     "SN": (985.0, "§6: 0.985 g/mL supplier (plastic crystal at 25 °C) [unverified]"),
