@@ -6,7 +6,10 @@
 For each runs/<species>/summary.json: the production stage's mean density and its standard error
 (5 blocks, as summary.json computes them), beside the experimental value below; a model more than 5 %
 off is flagged (the flag is not a tuning target). Prints a Markdown table for forcefields/README.md.
-Species without a finished run are listed as "not run".
+Species without a finished run are listed as "not run". Where gromacs_density.sh has written
+runs/<species>/gromacs/density.json, its production density (GROMACS on Sheath's exported topology,
+same protocol, the same 5-block SE) fills the GROMACS column, with its length when it differs from
+the Sheath production's; otherwise that column is blank. The deviation column is Sheath's.
 """
 import json
 import sys
@@ -19,7 +22,13 @@ EXPERIMENT = {
     "EC": (1320.0, "§2: 1.32 g/cm³ at 40 °C (EC melts at 36 °C) [unverified]"),
     "DOL": (1059.0, "§6: 1.058-1.060 g/cm³ handbook"),
     "DMC": (1063.0, "§6: DIPPR eq. 105, 298.15 K"),
-    "EMC": (None, "not in VALIDATION-VALUES.md"),
+    # EMC: not in VALIDATION-VALUES.md. 1.006 g/cm³ "from Sigma-Aldrich" (temperature not stated) in
+    # HouGroup/mdgo mdgo/util.py @ c0039ac67092411e3d9742974648de15597662c9 (DENSITY dict, seen); the CRC
+    # Handbook's 1012.2 kg/m³ (temperature not stated in the file; CRC tabulates at 20 °C unless noted) in
+    # CalebBell/chemicals chemicals/Misc/"Physical Constants of Organic Compounds.csv" @ 82faef90 (seen),
+    # less ~6 kg/m³ for 20 -> 25 °C (the DIPPR-105 slopes of DMC and DEC, ChemSep 8.32), is 1006 too.
+    # No measured 298.15 K value with a DOI was found: a handbook/supplier figure.
+    "EMC": (1006.0, "1.006 g/cm³ supplier (HouGroup/mdgo util.py); ≈ CRC 1012.2 at 20 °C − 6 [lit, unverified]"),
     "DEC": (969.9, "§6: interpolated 293/313 K data"),
     "FEC": (1450.0, "§6: ~1.45 g/cm³ supplier; mp 18-23 °C [unverified]"),
     "SN": (985.0, "§6: 0.985 g/mL supplier (plastic crystal at 25 °C) [unverified]"),
@@ -40,22 +49,44 @@ def production(summary):
     return None
 
 
+def pm(mean, error):
+    return f"{mean:.1f} ± " + ("n/a" if error is None else f"{error:.1f}")
+
+
+def gromacs(folder, sheath_ps):
+    """The GROMACS column from <folder>/gromacs/density.json ('' when there is none)."""
+    f = folder / "gromacs" / "density.json"
+    if not f.exists():
+        return ""
+    g = json.loads(f.read_text())
+    rho = g.get("density_kg_m3") or {}
+    if rho.get("mean") is None:
+        return ""
+    cell = pm(rho["mean"], rho.get("error"))
+    length = g.get("length_ps")
+    if length is not None and (sheath_ps is None or abs(length - sheath_ps) > 1e-6):
+        cell += f" ({length:g} ps)"
+    return cell
+
+
 def main():
     runs = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "runs"
-    print("| species | production | Sheath ρ (kg/m³) | experiment (kg/m³) | deviation | source |")
-    print("|---|---|---|---|---|---|")
+    print("| species | production | Sheath ρ (kg/m³) | GROMACS ρ (kg/m³) | experiment (kg/m³) | deviation | source |")
+    print("|---|---|---|---|---|---|---|")
     for sp, (exp, src) in EXPERIMENT.items():
-        f = runs / sp.lower() / "summary.json"
+        folder = runs / sp.lower()
+        f = folder / "summary.json"
         st = production(json.loads(f.read_text())) if f.exists() else None
         if st is None or not isinstance(st.get("density_kg_m3"), dict) or st["density_kg_m3"].get("mean") is None:
-            print(f"| {sp} | | not run | {exp or '—'} | | {src} |")
+            print(f"| {sp} | | not run | {gromacs(folder, None)} | {exp or '—'} | | {src} |")
             continue
         rho = st["density_kg_m3"]
         dev = ""
         if exp:
             d = 100 * (rho["mean"] - exp) / exp
             dev = f"{d:+.1f} %" + (" **> 5 %**" if abs(d) > 5 else "")
-        print(f"| {sp} | {st.get('length_ps', '')} ps | {rho['mean']:.1f} ± {rho['error']:.1f} | {exp or '—'} | {dev} | {src} |")
+        print(f"| {sp} | {st.get('length_ps', '')} ps | {pm(rho['mean'], rho['error'])} | {gromacs(folder, st.get('length_ps'))} "
+              f"| {exp or '—'} | {dev} | {src} |")
 
 
 if __name__ == "__main__":
