@@ -41,7 +41,7 @@ def production(summary):
     while stack:
         x = stack.pop()
         if isinstance(x, dict):
-            if x.get("kind") == "stage" and x.get("name") == "production":
+            if x.get("type") == "md" and x.get("name") == "production":
                 return x
             stack.extend(x.values())
         elif isinstance(x, list):
@@ -71,21 +71,23 @@ def gromacs(folder, sheath_ps):
 
 def main():
     runs = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "runs"
-    print("| species | production | Sheath ρ (kg/m³) | GROMACS ρ (kg/m³) | experiment (kg/m³) | deviation | source |")
-    print("|---|---|---|---|---|---|---|")
+    print("| species | production | Sheath ρ (kg/m³) | Sheath ⟨P⟩ (bar) | GROMACS ρ (kg/m³) | experiment (kg/m³) | deviation | source |")
+    print("|---|---|---|---|---|---|---|---|")
     for sp, (exp, src) in EXPERIMENT.items():
         folder = runs / sp.lower()
         f = folder / "summary.json"
         st = production(json.loads(f.read_text())) if f.exists() else None
         if st is None or not isinstance(st.get("density_kg_m3"), dict) or st["density_kg_m3"].get("mean") is None:
-            print(f"| {sp} | | not run | {gromacs(folder, None)} | {exp or '—'} | | {src} |")
+            print(f"| {sp} | | not run | | {gromacs(folder, None)} | {exp or '—'} | | {src} |")
             continue
         rho = st["density_kg_m3"]
         dev = ""
         if exp:
             d = 100 * (rho["mean"] - exp) / exp
             dev = f"{d:+.1f} %" + (" **> 5 %**" if abs(d) > 5 else "")
-        print(f"| {sp} | {st.get('length_ps', '')} ps | {pm(rho['mean'], rho['error'])} | {gromacs(folder, st.get('length_ps'))} "
+        p = st.get("pressure_bar") or {}
+        pressure = pm(p["mean"], p.get("error")) if p.get("mean") is not None else ""
+        print(f"| {sp} | {st.get('length_ps', '')} ps | {pm(rho['mean'], rho['error'])} | {pressure} | {gromacs(folder, st.get('length_ps'))} "
               f"| {exp or '—'} | {dev} | {src} |")
 
 
