@@ -108,6 +108,30 @@ class RunCommandTest {
         assertThat(RunCheckpoint.read(dir.resolve("checkpoint.cpt")).phase()).isEqualTo(RunCheckpoint.Phase.START);
     }
 
+    /** A session that ends between the last stage and its analyses (killed there) resumes to the stage's end state. */
+    @Test
+    void resumingBetweenTheLastStageAndItsAnalysesKeepsTheFinalState() throws IOException {
+        assertThat(referenceResult.code()).isZero();
+        Path dir = tmp.resolve("ended");
+        Files.createDirectories(dir.resolve("analysis"));
+        try (var files = Files.walk(reference)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, dir.resolve(reference.relativize(f).toString()));
+        }
+        RunCheckpoint done = RunCheckpoint.read(reference.resolve("checkpoint.cpt"));
+        RunCheckpoint ended = new RunCheckpoint(done.deckHash(), done.seed(), done.threads(), done.stage() - 1,
+                RunCheckpoint.Phase.ENDED, done.time(), done.box(), done.x(), done.y(), done.z(), done.vx(), done.vy(), done.vz(),
+                done.stageBox(), done.dynamics(), done.energiesBytes(), done.energiesRows(), done.xtcFrames(), done.h5Frames(),
+                done.stageWallSeconds(), done.stageSteps(), done.runWallSeconds(), done.stageSummaries());
+        ended.write(dir.resolve("checkpoint.cpt"));
+        Cli.Result r = Cli.run("run", deck.toString(), "-o", dir.toString(), "--threads", THREADS, "--resume");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        RunCheckpoint after = RunCheckpoint.read(dir.resolve("checkpoint.cpt"));
+        assertThat(after.phase()).isEqualTo(RunCheckpoint.Phase.DONE);
+        assertThat(after.x()).as("final x").isEqualTo(done.x());
+        assertThat(after.vz()).as("final vz").isEqualTo(done.vz());
+        assertThat(Files.mismatch(reference.resolve("analysis/1-rdf-nvt.csv"), dir.resolve("analysis/1-rdf-nvt.csv"))).isEqualTo(-1);
+    }
+
     /**
      * Kills a child {@code sheath run} with SIGKILL at 5 random points (each after the child wrote a new
      * checkpoint), stops it once with SIGTERM, resumes each time, and compares with the uninterrupted run.

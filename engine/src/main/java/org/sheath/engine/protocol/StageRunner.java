@@ -245,6 +245,8 @@ public final class StageRunner {
                     Outcome o = stopRequested(c);
                     if (o != null) return o;
                     runAnalyses(c.stage());
+                    // a session resumed here has the built box in memory: the next boundary carries the stage's end state
+                    restoreState(c);
                     int next = c.stage() + 1;
                     c = next == deck.stages().size()
                             ? boundary(next, RunCheckpoint.Phase.DONE, c.time())
