@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """The density validation table from the runs of make_decks.py's decks.
 
-    validation/densities/table.py [RUNS_DIR]      (default: validation/densities/runs)
+    validation/densities/table.py [--save] [RUNS_DIR]      (default: validation/densities/runs)
+
+--save copies each finished run's summary.json and gromacs/density.json (a few kB, no trajectory) to
+results/<species>/, which is committed: a species whose run folder is gone (a fresh clone, a cleaned
+scratch disk) is read from there, so the table can be remade without rerunning it.
 
 For each runs/<species>/summary.json: the production stage's mean density and its standard error
 (5 blocks, as summary.json computes them), beside the experimental value below; a model more than 5 %
@@ -12,8 +16,12 @@ same protocol, the same 5-block SE) fills the GROMACS column, with its length wh
 the Sheath production's; otherwise that column is blank. The deviation column is Sheath's.
 """
 import json
+import shutil
 import sys
 from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
 
 # kg/m³ at 298.15 K unless stated, with the source line of ../shared/reference/forcefield-sources/VALIDATION-VALUES.md
 EXPERIMENT = {
@@ -69,15 +77,49 @@ def gromacs(folder, sheath_ps):
     return cell
 
 
+def finished(folder):
+    """The production stage of folder/summary.json when its run is complete, else None."""
+    f = folder / "summary.json"
+    if not f.exists():
+        return None
+    s = json.loads(f.read_text())
+    st = production(s)
+    if s.get("status") != "complete" or st is None or not isinstance(st.get("density_kg_m3"), dict):
+        return None
+    return st if st["density_kg_m3"].get("mean") is not None else None
+
+
+def save(runs):
+    """Copies the finished runs' summary.json and gromacs/density.json to results/<species>/."""
+    for sp in EXPERIMENT:
+        src, dst = runs / sp.lower(), RESULTS / sp.lower()
+        if finished(src) is not None:
+            dst.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src / "summary.json", dst / "summary.json")
+            print(f"saved {src / 'summary.json'} -> {dst}", file=sys.stderr)
+        g = src / "gromacs" / "density.json"
+        if g.exists():
+            (dst / "gromacs").mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(g, dst / "gromacs" / "density.json")
+            print(f"saved {g} -> {dst / 'gromacs'}", file=sys.stderr)
+
+
 def main():
-    runs = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "runs"
+    args = [a for a in sys.argv[1:] if a != "--save"]
+    runs = Path(args[0]) if args else HERE / "runs"
+    if "--save" in sys.argv[1:]:
+        save(runs)
     print("| species | production | Sheath ρ (kg/m³) | Sheath ⟨P⟩ (bar) | GROMACS ρ (kg/m³) | experiment (kg/m³) | deviation | source |")
     print("|---|---|---|---|---|---|---|---|")
     for sp, (exp, src) in EXPERIMENT.items():
         folder = runs / sp.lower()
-        f = folder / "summary.json"
-        st = production(json.loads(f.read_text())) if f.exists() else None
-        if st is None or not isinstance(st.get("density_kg_m3"), dict) or st["density_kg_m3"].get("mean") is None:
+        st = finished(folder)
+        if st is None and finished(RESULTS / sp.lower()) is not None:
+            folder = RESULTS / sp.lower()
+            st = finished(folder)
+        elif not (folder / "gromacs" / "density.json").exists() and (RESULTS / sp.lower() / "gromacs" / "density.json").exists():
+            folder = RESULTS / sp.lower()  # the saved GROMACS value beside a run that is not finished yet
+        if st is None:
             print(f"| {sp} | | not run | | {gromacs(folder, None)} | {exp or '—'} | | {src} |")
             continue
         rho = st["density_kg_m3"]

@@ -108,7 +108,7 @@ public final class ShellAnalysis implements Analysis<ShellOptions, ShellAnalysis
         for (int s = 0; s < nspec; s++) {
             if (cutoff(s) > 0.5 * b.minHeight()) {
                 throw new InputException(String.format(Locale.ROOT, "shell radius %.4f nm of %s is longer than half the "
-                        + "shortest box height (%.4f nm)", cutoff(s), o.species().get(s).name(), 0.5 * b.minHeight()));
+                        + "shortest box height (%.4f nm): give a smaller radius or a larger box", cutoff(s), o.species().get(s).name(), 0.5 * b.minHeight()));
             }
         }
         int m0 = ref.molecule[0];
@@ -223,7 +223,7 @@ public final class ShellAnalysis implements Analysis<ShellOptions, ShellAnalysis
         Box box = box(f);
         if (2 * maxCutoff() > box.minHeight() * (1 + 1e-12)) {
             throw new InputException(String.format(Locale.ROOT, "frame %d: a shell radius (%.4f nm) is longer than half the "
-                    + "shortest box height (%.4f nm; the box shrank)", f.index, maxCutoff(), 0.5 * box.minHeight()));
+                    + "shortest box height (%.4f nm; the box shrank): give a smaller radius or analyse a larger box", f.index, maxCutoff(), 0.5 * box.minHeight()));
         }
         ref.positions(f, box, p.rx, p.ry, p.rz, p.ws);
         if (anion >= 0) Arrays.fill(p.anionCations, 0);

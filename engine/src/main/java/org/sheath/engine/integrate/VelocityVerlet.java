@@ -145,6 +145,13 @@ public final class VelocityVerlet implements Integrator {
 
     /** "Conserved energy drift: 1.23e-05 kJ/mol/ps per atom", as GROMACS prints it, with the fluctuation. */
     public String driftLine() {
+        // a line needs two samples and its residuals three: say so rather than print NaN
+        if (drift.samples() < 2) {
+            return "Conserved energy drift: not measured (" + drift.samples() + " energy sample; an [output] energies interval shorter than the stage gives more)";
+        }
+        if (drift.samples() < 3) {
+            return String.format(Locale.ROOT, "Conserved energy drift: %.2e kJ/mol/ps per atom (2 samples, no fluctuation)", driftPerAtom());
+        }
         return String.format(Locale.ROOT, "Conserved energy drift: %.2e kJ/mol/ps per atom (fluctuation sigma %.2e kJ/mol per atom, %d samples)",
                 driftPerAtom(), drift.residualSd() / n, drift.samples());
     }

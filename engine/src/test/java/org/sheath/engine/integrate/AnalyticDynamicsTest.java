@@ -117,6 +117,7 @@ class AnalyticDynamicsTest {
             new VelocityVerlet(d, 0.001, new org.sheath.engine.integrate.thermostat.Langevin(0.1), null, null, 10).run(1500);
             assertThat(cs.maxRelativeDeviation(s)).isLessThan(1e-10);
             VelocityVerlet nve = new VelocityVerlet(d, 0.002, null, null, null, 10);
+            assertThat(nve.driftLine()).contains("not measured").doesNotContain("NaN"); // no sample yet
             double[] worst = {0};
             nve.addReporter(new Reporter() {
                 public long interval() {
@@ -131,6 +132,7 @@ class AnalyticDynamicsTest {
             assertThat(worst[0]).isLessThan(1e-10);
             double perAtom = Math.abs(nve.driftPerAtom());
             System.out.println("SETTLE water NVE (648 atoms, 3 ps at 2 fs, rc 0.8): " + nve.driftLine());
+            assertThat(nve.driftLine()).contains("fluctuation sigma").doesNotContain("NaN");
             assertThat(perAtom).isLessThan(2e-3);
             assertThat(nve.drift().residualSd() / s.natoms).isLessThan(2e-3);
         }
