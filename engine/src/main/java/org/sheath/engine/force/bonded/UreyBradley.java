@@ -13,11 +13,17 @@ import org.sheath.forcefields.model.TermKind;
  * The angle part is the one of {@link HarmonicAngle}.
  */
 public final class UreyBradley extends BondedTermForce {
-    private final double[] params;
+    private final double[] params, cos0, sin0;
 
     public UreyBradley(FlatTopology.Terms terms) {
         super(terms, TermKind.UREY_BRADLEY, EnergyTerm.UREY_BRADLEY);
         this.params = toRadians(terms.params(), 4, 0);
+        this.cos0 = new double[count];
+        this.sin0 = new double[count];
+        for (int t = 0; t < count; t++) {
+            cos0[t] = HarmonicAngle.cos0(params[4 * t]);
+            sin0[t] = HarmonicAngle.sin0(params[4 * t]);
+        }
     }
 
     @Override
@@ -39,7 +45,7 @@ public final class UreyBradley extends BondedTermForce {
             sh = Math.rint(vz * icz); vx -= sh * cx; vy -= sh * cy; vz -= sh * cz;
             sh = Math.rint(vy * iby); vx -= sh * bx; vy -= sh * by;
             vx -= Math.rint(vx * iax) * ax;
-            e += HarmonicAngle.angle(ux, uy, uz, vx, vy, vz, i, j, k, params[p], params[p + 1], fx, fy, fz, w);
+            e += HarmonicAngle.angle(ux, uy, uz, vx, vy, vz, i, j, k, cos0[t], sin0[t], params[p + 1], fx, fy, fz, w);
             // 1-3 distance from the same unwrapped vectors: d = r_k − r_i = b − a
             final double dx = vx - ux, dy = vy - uy, dz = vz - uz;
             final double r = Math.sqrt(dx * dx + dy * dy + dz * dz);

@@ -18,6 +18,13 @@ final class VectorClusterKernel implements ClusterKernel {
     private static final int L = S.length();
 
     private static VectorSpecies<Float> species() {
+        // -Dsheath.vectorBits=128|256|512: a narrower vector than the CPU's widest (for measuring; 4-16 lanes divide a cluster pair)
+        switch (Integer.getInteger("sheath.vectorBits", 0)) {
+            case 128: return FloatVector.SPECIES_128;
+            case 256: return FloatVector.SPECIES_256;
+            case 512: return FloatVector.SPECIES_512;
+            default: break;
+        }
         VectorSpecies<Float> p = FloatVector.SPECIES_PREFERRED;
         return p.length() > 16 ? FloatVector.SPECIES_512 : p;
     }
