@@ -7,11 +7,12 @@
 # Prints ns/day of every run and the ratios of the round means.
 #
 #   bench/md_bench.sh [DIR]         DIR default /tmp/sheath-md-bench
-#   env: STEPS (500), ROUNDS (1), THREADS (2), KERNEL (cluster; or reference), ENGINES ("sheath openmm gromacs")
+#   env: STEPS (5000: 10 ps, about a minute each; production runs are millions of steps, so a run
+#   short enough for JIT warm-up (~4 s in Sheath) to weigh is not what users see), ROUNDS (1), THREADS (2), KERNEL (cluster; or reference), ENGINES ("sheath openmm gromacs")
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${1:-/tmp/sheath-md-bench}
-STEPS=${STEPS:-500}
+STEPS=${STEPS:-5000}
 ROUNDS=${ROUNDS:-1}
 THREADS=${THREADS:-2}
 KERNEL=${KERNEL:-cluster}
