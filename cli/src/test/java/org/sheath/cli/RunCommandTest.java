@@ -81,7 +81,7 @@ class RunCommandTest {
         assertThat(s.path("analyses").get(0).path("lines").get(0).asText()).contains("first-shell CN = ");
 
         String log = Files.readString(reference.resolve("log.txt"));
-        assertThat(log).contains("Conserved energy drift").contains("Neighbour search").contains("first-shell CN = ");
+        assertThat(log).contains("Conserved energy drift").contains("Neighbour search").contains("first-shell CN = ").contains("PME: grid ");
         assertThat(referenceResult.out()).contains("first-shell CN = ").contains("run complete");
     }
 

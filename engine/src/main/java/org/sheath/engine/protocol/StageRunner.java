@@ -446,6 +446,10 @@ public final class StageRunner {
         NonbondedOptions stageNb = listSettings(st, dt, Box.fromMatrix(stageBox), resuming);
         ForceSet fs = ForceSet.builder(system, stageNb, Box.fromMatrix(stageBox)).constrainedBonds(constraints.replacedBonds())
                 .addDefaults().build();
+        if (fs.ewald() != null && !resuming) { // the grid is fixed for the stage (as in GROMACS), chosen from its starting box
+            log.line(String.format(Locale.ROOT, "PME: grid %d x %d x %d, order %d, beta %.5f /nm", fs.ewald().nx(), fs.ewald().ny(),
+                    fs.ewald().nz(), fs.ewald().order(), fs.ewald().beta()));
+        }
         Path xtcPath = dir.resolve(st.name() + ".xtc"), h5Path = dir.resolve(st.name() + ".h5");
         XtcWriter xtc = null;
         H5mdWriter h5 = null;
