@@ -19,12 +19,13 @@
 #      as "# mdp: key = value", the PME grid), then "term<TAB>value<TAB>run" for every term: run is
 #      "rerun" (energies) or "md-vv" (Pres. DC, Pressure, Vir-*, Pres-*).
 #
-# GMX_D: double-precision gmx (default /opt/gromacs-2022.5-nordtscp/bin/gmx_d; must be able to run
-# mdrun, i.e. on CPUs without rdtscp a build configured with -DGMX_USE_RDTSCP=OFF). Needs ./sheath
+# GMX_D: double-precision gmx (default: gmx_d on PATH, e.g. Debian's /usr/bin/gmx_d from `apt-get install
+# gromacs`, else /opt/gromacs-2022.5-nordtscp/bin/gmx_d; it must be able to run mdrun, i.e. on CPUs
+# without rdtscp a build configured with -DGMX_USE_RDTSCP=OFF). Needs ./sheath
 # (Java 17, Maven). The nbnxm kernels are GROMACS's defaults for the build (AVX2_256 double:
 # tabulated Ewald correction).
 set -euo pipefail
-GMX_D=${GMX_D:-/opt/gromacs-2022.5-nordtscp/bin/gmx_d}
+GMX_D=${GMX_D:-$(command -v gmx_d || echo /opt/gromacs-2022.5-nordtscp/bin/gmx_d)}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../../../../../.." && pwd)
 SYSTEMS=${SYSTEMS:-"litfsi-zn-dmf pvdf-litfsi-dmf new-species-mix"}
