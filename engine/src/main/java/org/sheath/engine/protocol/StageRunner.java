@@ -95,8 +95,6 @@ public final class StageRunner {
     public static final List<String> RUN_FILES = List.of(RunCheckpoint.FILE, ENERGIES, SUMMARY, LOG);
     /** Largest number of steps between energy evaluations (GROMACS's default nstcalcenergy). */
     static final int MAX_NSTCALCENERGY = 100;
-    /** Pressure-coupling interval of the rescaling barostats, steps (GROMACS's default nstpcouple). */
-    static final int NSTPCOUPLE = 10;
     /** A minimisation writes an energies.csv row at the first accepted step at or after each multiple of this. */
     public static final int MINIMIZE_ROW_EVERY = 10;
 
@@ -574,7 +572,7 @@ public final class StageRunner {
         double tauT = t == null ? b.tauP() : t.tauT();
         int chain = t == null ? 3 : Math.max(1, t.nhChainLength());
         return Barostats.create(b.type().deckName(), new Barostats.Settings(b.pressure(), b.compressibility(), b.tauP(), tauT,
-                chain, NSTPCOUPLE, Coupling.parse(b.coupling().deckName()), b.pressureZ(), b.compressibilityZ()));
+                chain, b.nstpcouple(), Coupling.parse(b.coupling().deckName()), b.pressureZ(), b.compressibilityZ()));
     }
 
     private static org.sheath.engine.integrate.TemperatureSchedule schedule(org.sheath.engine.protocol.deck.TemperatureSchedule s) {

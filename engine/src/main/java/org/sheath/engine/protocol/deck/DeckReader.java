@@ -58,9 +58,9 @@ final class DeckReader {
     static final List<String> STAGE_KEYS = List.of("name", "type");
     static final List<String> MINIMIZE_KEYS = List.of("algorithm", "steps", "emtol", "emstep");
     static final List<String> MD_KEYS = List.of("ensemble", "dt", "length", "steps", "temperature", "thermostat", "tau_t",
-            "nh_chain_length", "velocities", "barostat", "pressure", "tau_p", "compressibility", "coupling", "comm_removal",
-            "seed");
-    static final List<String> BAROSTAT_KEYS = List.of("barostat", "pressure", "tau_p", "compressibility", "coupling");
+            "nh_chain_length", "velocities", "barostat", "pressure", "tau_p", "compressibility", "coupling", "nstpcouple",
+            "comm_removal", "seed");
+    static final List<String> BAROSTAT_KEYS = List.of("barostat", "pressure", "tau_p", "compressibility", "coupling", "nstpcouple");
 
     private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern DEFINE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(=\\S*)?");
@@ -910,6 +910,20 @@ final class DeckReader {
             double[] p = pair(tb, "pressure", Kind.PRESSURE, coupling, Double.NaN, false);
             double tauP = positive(tb, "tau_p", Kind.TIME, BarostatSpec.DEFAULT_TAU_P);
             double[] comp = pair(tb, "compressibility", Kind.COMPRESSIBILITY, coupling, BarostatSpec.DEFAULT_COMPRESSIBILITY, true);
+            Long nstp = integer(tb, "nstpcouple");
+            if (nstp != null && type == BarostatSpec.Type.MTK) {
+                throw at(tb, "nstpcouple", "mtk couples the box every step; remove nstpcouple (it is for c-rescale and berendsen)");
+            }
+            if (nstp != null && (nstp < 1 || nstp > 1000)) throw at(tb, "nstpcouple", "must be 1 to 1000 steps; e.g. nstpcouple = 10");
+            // unset: 10, or fewer when tau_p is short (as GROMACS 2023 lowers its default)
+            int nstpcouple = nstp != null ? nstp.intValue()
+                    : (int) Math.max(1, Math.min(BarostatSpec.DEFAULT_NSTPCOUPLE, Math.floor(tauP / (5 * dt) + 1e-9)));
+            // GROMACS's rule for first-order coupling: at least 5 couplings per tau_p
+            if (nstp != null && tauP < 5 * nstpcouple * dt - 1e-12) {
+                throw at(tb, "nstpcouple", "nstpcouple × dt = " + Quantity.format(nstpcouple * dt, Kind.TIME) + " is more than tau_p/5 ("
+                        + Quantity.format(tauP / 5, Kind.TIME) + "); use nstpcouple ≤ " + Math.max(1, (long) Math.floor(tauP / (5 * dt) + 1e-9))
+                        + " or a longer tau_p");
+            }
             if (type == BarostatSpec.Type.BERENDSEN) {
                 warnAt(tb, "barostat", "the Berendsen barostat does not sample the NPT ensemble (volume fluctuations are"
                         + " too small); fine to equilibrate, use c-rescale or mtk for production");
@@ -918,7 +932,7 @@ final class DeckReader {
                 warnAt(tb, "tau_p", "shorter than tau_t (" + Quantity.format(thermostat.get().tauT(), Kind.TIME)
                         + "); the box then responds faster than the temperature settles, which can oscillate");
             }
-            barostat = Optional.of(new BarostatSpec(type, p[0], p[1], tauP, comp[0], comp[1], coupling));
+            barostat = Optional.of(new BarostatSpec(type, p[0], p[1], tauP, comp[0], comp[1], coupling, nstpcouple));
         }
 
         MdStage.CommRemoval comm = choice(tb, "comm_removal", "comm_removal", names(MdStage.CommRemoval.class),

@@ -136,6 +136,30 @@ class DeckTest {
     }
 
     @Test
+    void nstpcoupleAsGivenOrTenOrFewerForAShortTauP(@TempDir Path dir) throws Exception {
+        String stage = """
+                [[stage]]
+                name = "%s"
+                type = "md"
+                ensemble = "npt"
+                dt = "2 fs"
+                steps = 1000
+                temperature = 300
+                thermostat = "v-rescale"
+                barostat = "c-rescale"
+                pressure = "1 bar"
+                %s
+                """;
+        Path file = dir.resolve("npt.toml");
+        Files.writeString(file, "[system]\nmolecules = { DMF = 250 }\ndensity = 0.9\n"
+                + stage.formatted("given", "nstpcouple = 50") + stage.formatted("default", "")
+                + stage.formatted("short", "tau_p = 0.05"));
+        Deck deck = Deck.read(file);
+        int[] n = deck.stages().stream().mapToInt(st -> ((MdStage) st).barostat().orElseThrow().nstpcouple()).toArray();
+        assertThat(n).containsExactly(50, 10, 5); // 0.05 ps / (5 × 2 fs) = 5
+    }
+
+    @Test
     void boxAsOneEdgeOrThreeWithUnits(@TempDir Path dir) {
         String stage = """
                 [[stage]]

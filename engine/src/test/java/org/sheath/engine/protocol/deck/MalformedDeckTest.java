@@ -241,6 +241,11 @@ class MalformedDeckTest {
                 "no length; add length = \"100 ps\" or steps = N"));
         l.add(c("npt without pressure", SYS + NPT.replace("pressure = \"1 bar\"\n", ""), "[[stage]]",
                 "stage 'npt': an npt stage needs a pressure; add pressure = \"1 bar\""));
+        l.add(c("nstpcouple with mtk", SYS + with(NPT, "\"c-rescale\"", "\"mtk\"") + "nstpcouple = 10\n", "nstpcouple",
+                "mtk couples the box every step; remove nstpcouple"));
+        l.add(c("nstpcouple zero", SYS + NPT + "nstpcouple = 0\n", "nstpcouple", "must be 1 to 1000 steps"));
+        l.add(c("nstpcouple too long for tau_p", SYS + NPT + "tau_p = 0.5\nnstpcouple = 200\n", "nstpcouple",
+                "nstpcouple × dt = 0.2 ps is more than tau_p/5 (0.1 ps); use nstpcouple ≤ 100 or a longer tau_p"));
         l.add(c("npt without barostat", SYS + NPT.replace("barostat = \"c-rescale\"\n", ""), "[[stage]]",
                 "an npt stage needs a barostat; add barostat = \"c-rescale\""));
         l.add(c("pressure in an unknown unit", SYS + with(NPT, "\"1 bar\"", "\"1 atn\""), "pressure",
