@@ -11,7 +11,8 @@ package org.sheath.engine.force.pme;
  * 7, 11 and 13 with the values in registers (the primes of GROMACS's grid list), and a paired direct DFT for any
  * other prime factor. Forward: X(k) = Σ x(j)·e^{−2πijk/n};
  * inverse unnormalised with e^{+2πijk/n}. Twiddles are computed in the constructor; the scratch rows are
- * the caller's (one instance may serve threads that each pass their own scratch).
+ * the caller's (one instance may serve threads that each pass their own scratch). With the Vector API the
+ * radix-2, 4, 3, 5 and 7 passes run on vectors along the row ({@link RowFftPasses}; identical results).
  */
 final class RowFft {
     final int n;
@@ -20,6 +21,9 @@ final class RowFft {
     private final double[][] twCos, twSin;
     /** Per radix r used by a generic pass: cos, sin of 2π·t/r. */
     private final double[][] rootCos, rootSin;
+    private static final RowFftPasses VECTOR = RowFftPasses.vectorOrNull();
+    /** The vector passes of radix 2, 4, 3, 5, 7 (same result bit for bit), or null for the scalar ones. */
+    private RowFftPasses vector = VECTOR;
 
     RowFft(int n) {
         if (n < 1) throw new IllegalArgumentException("FFT length must be positive: " + n);
@@ -53,6 +57,15 @@ final class RowFft {
         }
     }
 
+    /** The scalar passes even where the vector ones would run (tests compare the two). */
+    void useScalarPasses() {
+        vector = null;
+    }
+
+    boolean vectorPasses() {
+        return vector != null;
+    }
+
     /** Radix-4 passes first, then 2, then the odd primes in increasing order. */
     static int[] factor(int n) {
         java.util.List<Integer> f = new java.util.ArrayList<>();
@@ -78,6 +91,8 @@ final class RowFft {
     void transform(double[] re, double[] im, int base, int rowStride, int width, boolean forward, double[] sre, double[] sim) {
         if (n == 1) return;
         double sign = forward ? -1 : 1;
+        // columns [0, v) on vectors, [v, width) scalar: a pass's columns are independent
+        final int v = vector == null ? 0 : vector.loopBound(width);
         // ping-pong between the grid rows (A) and the scratch (B)
         double[] xr = re, xi = im, yr = sre, yi = sim;
         int xBase = base, xStride = rowStride, yBase = 0, yStride = width;
@@ -85,14 +100,24 @@ final class RowFft {
         for (int pass = 0; pass < radix.length; pass++) {
             int r = radix[pass], m = len / r;
             switch (r) {
-                case 4 -> pass4(xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass], sign);
-                case 2 -> pass2(xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass], sign);
+                case 4 -> {
+                    if (v > 0) vector.pass4(xr, xi, xBase, xStride, yr, yi, yBase, yStride, v, m, s, twCos[pass], twSin[pass], sign);
+                    if (v < width) pass4(xr, xi, xBase + v, xStride, yr, yi, yBase + v, yStride, width - v, m, s, twCos[pass], twSin[pass], sign);
+                }
+                case 2 -> {
+                    if (v > 0) vector.pass2(xr, xi, xBase, xStride, yr, yi, yBase, yStride, v, m, s, twCos[pass], twSin[pass], sign);
+                    if (v < width) pass2(xr, xi, xBase + v, xStride, yr, yi, yBase + v, yStride, width - v, m, s, twCos[pass], twSin[pass], sign);
+                }
                 case 11 -> pass11(xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass],
                         rootCos[pass], rootSin[pass], sign);
                 case 13 -> pass13(xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass],
                         rootCos[pass], rootSin[pass], sign);
-                case 3, 5, 7 -> passOdd(r, xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass],
-                        rootCos[pass], rootSin[pass], sign);
+                case 3, 5, 7 -> {
+                    if (v > 0) vector.passOdd(r, xr, xi, xBase, xStride, yr, yi, yBase, yStride, v, m, s, twCos[pass], twSin[pass],
+                            rootCos[pass], rootSin[pass], sign);
+                    if (v < width) passOdd(r, xr, xi, xBase + v, xStride, yr, yi, yBase + v, yStride, width - v, m, s, twCos[pass],
+                            twSin[pass], rootCos[pass], rootSin[pass], sign);
+                }
                 default -> passGeneric(r, xr, xi, xBase, xStride, yr, yi, yBase, yStride, width, m, s, twCos[pass], twSin[pass],
                         rootCos[pass], rootSin[pass], sign);
             }
