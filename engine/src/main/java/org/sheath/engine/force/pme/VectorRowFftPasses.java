@@ -14,6 +14,11 @@ final class VectorRowFftPasses implements RowFftPasses {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    /** The vector at a[off ...] (small enough that C2 always inlines it, so nothing is boxed). */
+    private static DoubleVector v(double[] a, int off) {
+        return DoubleVector.fromArray(S, a, off);
+    }
+
     @Override
     public int loopBound(int width) {
         return S.loopBound(width);
@@ -28,7 +33,7 @@ final class VectorRowFftPasses implements RowFftPasses {
                 final int a0 = xb + (q + s * p) * xs, a1 = xb + (q + s * (p + m)) * xs;
                 final int b0 = yb + (q + s * (2 * p)) * ys, b1 = yb + (q + s * (2 * p + 1)) * ys;
                 for (int i = 0; i < w; i += L) {
-                                        DoubleVector ur = DoubleVector.fromArray(S, xr, a0 + i), ui = DoubleVector.fromArray(S, xi, a0 + i), vr = DoubleVector.fromArray(S, xr, a1 + i), vi = DoubleVector.fromArray(S, xi, a1 + i);
+                    DoubleVector ur = v(xr, a0 + i), ui = v(xi, a0 + i), vr = v(xr, a1 + i), vi = v(xi, a1 + i);
                     ur.add(vr).intoArray(yr, b0 + i);
                     ui.add(vi).intoArray(yi, b0 + i);
                     DoubleVector dr = ur.sub(vr), di = ui.sub(vi);
@@ -58,8 +63,8 @@ final class VectorRowFftPasses implements RowFftPasses {
                 final int b0 = yb + (q + s * (4 * p)) * ys, b1 = yb + (q + s * (4 * p + 1)) * ys;
                 final int b2 = yb + (q + s * (4 * p + 2)) * ys, b3 = yb + (q + s * (4 * p + 3)) * ys;
                 for (int i = 0; i < w; i += L) {
-                                        DoubleVector x0r = DoubleVector.fromArray(S, xr, a0 + i), x0i = DoubleVector.fromArray(S, xi, a0 + i), x1r = DoubleVector.fromArray(S, xr, a1 + i), x1i = DoubleVector.fromArray(S, xi, a1 + i);
-                    DoubleVector x2r = DoubleVector.fromArray(S, xr, a2 + i), x2i = DoubleVector.fromArray(S, xi, a2 + i), x3r = DoubleVector.fromArray(S, xr, a3 + i), x3i = DoubleVector.fromArray(S, xi, a3 + i);
+                    DoubleVector x0r = v(xr, a0 + i), x0i = v(xi, a0 + i), x1r = v(xr, a1 + i), x1i = v(xi, a1 + i);
+                    DoubleVector x2r = v(xr, a2 + i), x2i = v(xi, a2 + i), x3r = v(xr, a3 + i), x3i = v(xi, a3 + i);
                     DoubleVector t0r = x0r.add(x2r), t0i = x0i.add(x2i), t1r = x0r.sub(x2r), t1i = x0i.sub(x2i);
                     DoubleVector t2r = x1r.add(x3r), t2i = x1i.add(x3i), t3r = x1r.sub(x3r), t3i = x1i.sub(x3i);
                     DoubleVector jr = t3i.mul(ms), ji = t3r.mul(sign);
@@ -95,15 +100,15 @@ final class VectorRowFftPasses implements RowFftPasses {
     }
 
     private static void pass3(double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys, int w, int m,
-                      int s, int p, int q, double c1, double s1) {
+                              int s, int p, int q, double c1, double s1) {
         final int r = 3;
         final int b0 = yb + (q + s * (r * p)) * ys;
         final int a0 = xb + (q + s * p) * xs, a1 = xb + (q + s * (p + m)) * xs, a2 = xb + (q + s * (p + 2 * m)) * xs;
         final int b1 = yb + (q + s * (r * p + 1)) * ys, b2 = yb + (q + s * (r * p + 2)) * ys;
         final double ms1 = -s1;
         for (int i = 0; i < w; i += L) {
-                                DoubleVector x0r = DoubleVector.fromArray(S, xr, a0 + i), x0i = DoubleVector.fromArray(S, xi, a0 + i);
-            DoubleVector p1r = DoubleVector.fromArray(S, xr, a1 + i), p1i = DoubleVector.fromArray(S, xi, a1 + i), p2r = DoubleVector.fromArray(S, xr, a2 + i), p2i = DoubleVector.fromArray(S, xi, a2 + i);
+            DoubleVector x0r = v(xr, a0 + i), x0i = v(xi, a0 + i);
+            DoubleVector p1r = v(xr, a1 + i), p1i = v(xi, a1 + i), p2r = v(xr, a2 + i), p2i = v(xi, a2 + i);
             DoubleVector ur = p1r.add(p2r), ui = p1i.add(p2i), vr = p1r.sub(p2r), vi = p1i.sub(p2i);
             DoubleVector er = x0r.add(ur.mul(c1)), ei = x0i.add(ui.mul(c1));
             DoubleVector or = vi.mul(ms1), oi = vr.mul(s1);
@@ -117,7 +122,7 @@ final class VectorRowFftPasses implements RowFftPasses {
     }
 
     private static void pass5(double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys, int w, int m,
-                      int s, int p, int q, double c1, double s1, double c2, double s2) {
+                              int s, int p, int q, double c1, double s1, double c2, double s2) {
         final int r = 5;
         final int b0 = yb + (q + s * (r * p)) * ys;
         final int a0 = xb + (q + s * p) * xs, a1 = xb + (q + s * (p + m)) * xs, a2 = xb + (q + s * (p + 2 * m)) * xs;
@@ -125,9 +130,9 @@ final class VectorRowFftPasses implements RowFftPasses {
         final int a3 = xb + (q + s * (p + 3 * m)) * xs, a4 = xb + (q + s * (p + 4 * m)) * xs;
         final int b3 = yb + (q + s * (r * p + 3)) * ys, b4 = yb + (q + s * (r * p + 4)) * ys;
         for (int i = 0; i < w; i += L) {
-                                DoubleVector x0r = DoubleVector.fromArray(S, xr, a0 + i), x0i = DoubleVector.fromArray(S, xi, a0 + i);
-            DoubleVector p1r = DoubleVector.fromArray(S, xr, a1 + i), p1i = DoubleVector.fromArray(S, xi, a1 + i), p4r = DoubleVector.fromArray(S, xr, a4 + i), p4i = DoubleVector.fromArray(S, xi, a4 + i);
-            DoubleVector p2r = DoubleVector.fromArray(S, xr, a2 + i), p2i = DoubleVector.fromArray(S, xi, a2 + i), p3r = DoubleVector.fromArray(S, xr, a3 + i), p3i = DoubleVector.fromArray(S, xi, a3 + i);
+            DoubleVector x0r = v(xr, a0 + i), x0i = v(xi, a0 + i);
+            DoubleVector p1r = v(xr, a1 + i), p1i = v(xi, a1 + i), p4r = v(xr, a4 + i), p4i = v(xi, a4 + i);
+            DoubleVector p2r = v(xr, a2 + i), p2i = v(xi, a2 + i), p3r = v(xr, a3 + i), p3i = v(xi, a3 + i);
             DoubleVector u1r = p1r.add(p4r), u1i = p1i.add(p4i), v1r = p1r.sub(p4r), v1i = p1i.sub(p4i);
             DoubleVector u2r = p2r.add(p3r), u2i = p2i.add(p3i), v2r = p2r.sub(p3r), v2i = p2i.sub(p3i);
             DoubleVector e1r = x0r.add(u1r.mul(c1)).add(u2r.mul(c2)), e1i = x0i.add(u1i.mul(c1)).add(u2i.mul(c2));
@@ -148,7 +153,7 @@ final class VectorRowFftPasses implements RowFftPasses {
     }
 
     private static void pass7(double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys, int w, int m,
-                      int s, int p, int q, double c1, double s1, double c2, double s2, double c3, double s3) {
+                              int s, int p, int q, double c1, double s1, double c2, double s2, double c3, double s3) {
         final int r = 7;
         final int b0 = yb + (q + s * (r * p)) * ys;
         final int a0 = xb + (q + s * p) * xs, a1 = xb + (q + s * (p + m)) * xs, a2 = xb + (q + s * (p + 2 * m)) * xs;
@@ -158,10 +163,10 @@ final class VectorRowFftPasses implements RowFftPasses {
         final int b3 = yb + (q + s * (r * p + 3)) * ys, b4 = yb + (q + s * (r * p + 4)) * ys;
         final int b5 = yb + (q + s * (r * p + 5)) * ys, b6 = yb + (q + s * (r * p + 6)) * ys;
         for (int i = 0; i < w; i += L) {
-                                DoubleVector x0r = DoubleVector.fromArray(S, xr, a0 + i), x0i = DoubleVector.fromArray(S, xi, a0 + i);
-            DoubleVector p1r = DoubleVector.fromArray(S, xr, a1 + i), p1i = DoubleVector.fromArray(S, xi, a1 + i), p6r = DoubleVector.fromArray(S, xr, a6 + i), p6i = DoubleVector.fromArray(S, xi, a6 + i);
-            DoubleVector p2r = DoubleVector.fromArray(S, xr, a2 + i), p2i = DoubleVector.fromArray(S, xi, a2 + i), p5r = DoubleVector.fromArray(S, xr, a5 + i), p5i = DoubleVector.fromArray(S, xi, a5 + i);
-            DoubleVector p3r = DoubleVector.fromArray(S, xr, a3 + i), p3i = DoubleVector.fromArray(S, xi, a3 + i), p4r = DoubleVector.fromArray(S, xr, a4 + i), p4i = DoubleVector.fromArray(S, xi, a4 + i);
+            DoubleVector x0r = v(xr, a0 + i), x0i = v(xi, a0 + i);
+            DoubleVector p1r = v(xr, a1 + i), p1i = v(xi, a1 + i), p6r = v(xr, a6 + i), p6i = v(xi, a6 + i);
+            DoubleVector p2r = v(xr, a2 + i), p2i = v(xi, a2 + i), p5r = v(xr, a5 + i), p5i = v(xi, a5 + i);
+            DoubleVector p3r = v(xr, a3 + i), p3i = v(xi, a3 + i), p4r = v(xr, a4 + i), p4i = v(xi, a4 + i);
             DoubleVector u1r = p1r.add(p6r), u1i = p1i.add(p6i), v1r = p1r.sub(p6r), v1i = p1i.sub(p6i);
             DoubleVector u2r = p2r.add(p5r), u2i = p2i.add(p5i), v2r = p2r.sub(p5r), v2i = p2i.sub(p5i);
             DoubleVector u3r = p3r.add(p4r), u3i = p3i.add(p4i), v3r = p3r.sub(p4r), v3i = p3i.sub(p4i);
@@ -197,7 +202,7 @@ final class VectorRowFftPasses implements RowFftPasses {
             final double c = tc[p * r + j], sn = sign * ts[p * r + j];
             final int b = yb + (q + s * (r * p + j)) * ys;
             for (int i = 0; i < w; i += L) {
-                                DoubleVector vr = DoubleVector.fromArray(S, yr, b + i), vi = DoubleVector.fromArray(S, yi, b + i);
+                DoubleVector vr = v(yr, b + i), vi = v(yi, b + i);
                 vr.mul(c).sub(vi.mul(sn)).intoArray(yr, b + i);
                 vr.mul(sn).add(vi.mul(c)).intoArray(yi, b + i);
             }
