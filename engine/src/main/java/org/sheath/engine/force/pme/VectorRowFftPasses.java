@@ -91,20 +91,20 @@ final class VectorRowFftPasses implements RowFftPasses {
         final double c1 = rc[1], s1 = sign * rs[1], c2 = rc[2 % r], s2 = sign * rs[2 % r], c3 = rc[3 % r], s3 = sign * rs[3 % r];
         for (int p = 0; p < m; p++) {
             for (int q = 0; q < s; q++) {
-                if (r == 3) pass3(xr, xi, xb, xs, yr, yi, yb, ys, w, m, s, p, q, c1, s1);
-                else if (r == 5) pass5(xr, xi, xb, xs, yr, yi, yb, ys, w, m, s, p, q, c1, s1, c2, s2);
-                else pass7(xr, xi, xb, xs, yr, yi, yb, ys, w, m, s, p, q, c1, s1, c2, s2, c3, s3);
+                // input k of the butterfly at a0 + k·da, output j at b0 + j·db
+                final int a0 = xb + (q + s * p) * xs, da = s * m * xs, b0 = yb + (q + s * (r * p)) * ys, db = s * ys;
+                if (r == 3) pass3(xr, xi, a0, da, yr, yi, b0, db, w, c1, s1);
+                else if (r == 5) pass5(xr, xi, a0, da, yr, yi, b0, db, w, c1, s1, c2, s2);
+                else pass7(xr, xi, a0, da, yr, yi, b0, db, w, c1, s1, c2, s2, c3, s3);
                 if (p != 0) twiddle(r, yr, yi, yb, ys, w, s, p, q, tc, ts, sign);
             }
         }
     }
 
-    private static void pass3(double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys, int w, int m,
-                              int s, int p, int q, double c1, double s1) {
-        final int r = 3;
-        final int b0 = yb + (q + s * (r * p)) * ys;
-        final int a0 = xb + (q + s * p) * xs, a1 = xb + (q + s * (p + m)) * xs, a2 = xb + (q + s * (p + 2 * m)) * xs;
-        final int b1 = yb + (q + s * (r * p + 1)) * ys, b2 = yb + (q + s * (r * p + 2)) * ys;
+    private static void pass3(double[] xr, double[] xi, int a0, int da, double[] yr, double[] yi, int b0, int db, int w,
+                              double c1, double s1) {
+        final int a1 = a0 + da, a2 = a0 + 2 * da;
+        final int b1 = b0 + db, b2 = b0 + 2 * db;
         final double ms1 = -s1;
         for (int i = 0; i < w; i += L) {
             DoubleVector x0r = v(xr, a0 + i), x0i = v(xi, a0 + i);
@@ -121,14 +121,10 @@ final class VectorRowFftPasses implements RowFftPasses {
         }
     }
 
-    private static void pass5(double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys, int w, int m,
-                              int s, int p, int q, double c1, double s1, double c2, double s2) {
-        final int r = 5;
-        final int b0 = yb + (q + s * (r * p)) * ys;
-        final int a0 = xb + (q + s * p) * xs, a1 = xb + (q + s * (p + m)) * xs, a2 = xb + (q + s * (p + 2 * m)) * xs;
-        final int b1 = yb + (q + s * (r * p + 1)) * ys, b2 = yb + (q + s * (r * p + 2)) * ys;
-        final int a3 = xb + (q + s * (p + 3 * m)) * xs, a4 = xb + (q + s * (p + 4 * m)) * xs;
-        final int b3 = yb + (q + s * (r * p + 3)) * ys, b4 = yb + (q + s * (r * p + 4)) * ys;
+    private static void pass5(double[] xr, double[] xi, int a0, int da, double[] yr, double[] yi, int b0, int db, int w,
+                              double c1, double s1, double c2, double s2) {
+        final int a1 = a0 + da, a2 = a0 + 2 * da, a3 = a0 + 3 * da, a4 = a0 + 4 * da;
+        final int b1 = b0 + db, b2 = b0 + 2 * db, b3 = b0 + 3 * db, b4 = b0 + 4 * db;
         for (int i = 0; i < w; i += L) {
             DoubleVector x0r = v(xr, a0 + i), x0i = v(xi, a0 + i);
             DoubleVector p1r = v(xr, a1 + i), p1i = v(xi, a1 + i), p4r = v(xr, a4 + i), p4i = v(xi, a4 + i);
@@ -152,16 +148,10 @@ final class VectorRowFftPasses implements RowFftPasses {
         }
     }
 
-    private static void pass7(double[] xr, double[] xi, int xb, int xs, double[] yr, double[] yi, int yb, int ys, int w, int m,
-                              int s, int p, int q, double c1, double s1, double c2, double s2, double c3, double s3) {
-        final int r = 7;
-        final int b0 = yb + (q + s * (r * p)) * ys;
-        final int a0 = xb + (q + s * p) * xs, a1 = xb + (q + s * (p + m)) * xs, a2 = xb + (q + s * (p + 2 * m)) * xs;
-        final int b1 = yb + (q + s * (r * p + 1)) * ys, b2 = yb + (q + s * (r * p + 2)) * ys;
-        final int a3 = xb + (q + s * (p + 3 * m)) * xs, a4 = xb + (q + s * (p + 4 * m)) * xs;
-        final int a5 = xb + (q + s * (p + 5 * m)) * xs, a6 = xb + (q + s * (p + 6 * m)) * xs;
-        final int b3 = yb + (q + s * (r * p + 3)) * ys, b4 = yb + (q + s * (r * p + 4)) * ys;
-        final int b5 = yb + (q + s * (r * p + 5)) * ys, b6 = yb + (q + s * (r * p + 6)) * ys;
+    private static void pass7(double[] xr, double[] xi, int a0, int da, double[] yr, double[] yi, int b0, int db, int w,
+                              double c1, double s1, double c2, double s2, double c3, double s3) {
+        final int a1 = a0 + da, a2 = a0 + 2 * da, a3 = a0 + 3 * da, a4 = a0 + 4 * da, a5 = a0 + 5 * da, a6 = a0 + 6 * da;
+        final int b1 = b0 + db, b2 = b0 + 2 * db, b3 = b0 + 3 * db, b4 = b0 + 4 * db, b5 = b0 + 5 * db, b6 = b0 + 6 * db;
         for (int i = 0; i < w; i += L) {
             DoubleVector x0r = v(xr, a0 + i), x0i = v(xi, a0 + i);
             DoubleVector p1r = v(xr, a1 + i), p1i = v(xi, a1 + i), p6r = v(xr, a6 + i), p6i = v(xi, a6 + i);
