@@ -27,12 +27,8 @@ public final class HarmonicAngle extends BondedTermForce {
     public HarmonicAngle(FlatTopology.Terms terms) {
         super(terms, TermKind.HARMONIC_ANGLE, EnergyTerm.ANGLE);
         this.params = toRadians(terms.params(), 2, 0);
-        this.cos0 = new double[count];
-        this.sin0 = new double[count];
-        for (int t = 0; t < count; t++) {
-            cos0[t] = HarmonicAngle.cos0(params[2 * t]);
-            sin0[t] = HarmonicAngle.sin0(params[2 * t]);
-        }
+        this.cos0 = cosines(params, 2);
+        this.sin0 = sines(params, 2);
     }
 
     @Override
@@ -84,15 +80,27 @@ public final class HarmonicAngle extends BondedTermForce {
         return energy;
     }
 
-    /** cos θ0, exact at 90° and 180° (Math.cos(π) is, Math.cos(π/2) is not), so a linear angle at θ0 = 180° has E = 0. */
-    static double cos0(double theta0) {
-        return Math.abs(theta0 - 0.5 * Math.PI) < 1e-15 ? 0.0 : Math.cos(theta0);
+    /**
+     * cos θ0 of each term, θ0 (radians) the first of its nparams parameters; exact at 90° and 180° (Math.cos(π)
+     * is, Math.cos(π/2) is not), so a linear angle at θ0 = 180° has E = 0.
+     */
+    static double[] cosines(double[] params, int nparams) {
+        double[] c = new double[params.length / nparams];
+        for (int t = 0; t < c.length; t++) {
+            double theta0 = params[nparams * t];
+            c[t] = Math.abs(theta0 - 0.5 * Math.PI) < 1e-15 ? 0.0 : Math.cos(theta0);
+        }
+        return c;
     }
 
-    /** sin θ0, exact at 90° and 180° (Math.sin(π) is 1.2e-16). */
-    static double sin0(double theta0) {
-        if (Math.abs(theta0 - Math.PI) < 1e-15) return 0.0;
-        return Math.abs(theta0 - 0.5 * Math.PI) < 1e-15 ? 1.0 : Math.sin(theta0);
+    /** sin θ0 of each term as {@link #cosines}; exact at 90° and 180° (Math.sin(π) is 1.2e-16). */
+    static double[] sines(double[] params, int nparams) {
+        double[] sn = new double[params.length / nparams];
+        for (int t = 0; t < sn.length; t++) {
+            double theta0 = params[nparams * t];
+            sn[t] = Math.abs(theta0 - Math.PI) < 1e-15 ? 0.0 : Math.abs(theta0 - 0.5 * Math.PI) < 1e-15 ? 1.0 : Math.sin(theta0);
+        }
+        return sn;
     }
 
     /**

@@ -18,12 +18,8 @@ public final class UreyBradley extends BondedTermForce {
     public UreyBradley(FlatTopology.Terms terms) {
         super(terms, TermKind.UREY_BRADLEY, EnergyTerm.UREY_BRADLEY);
         this.params = toRadians(terms.params(), 4, 0);
-        this.cos0 = new double[count];
-        this.sin0 = new double[count];
-        for (int t = 0; t < count; t++) {
-            cos0[t] = HarmonicAngle.cos0(params[4 * t]);
-            sin0[t] = HarmonicAngle.sin0(params[4 * t]);
-        }
+        this.cos0 = HarmonicAngle.cosines(params, 4);
+        this.sin0 = HarmonicAngle.sines(params, 4);
     }
 
     @Override
