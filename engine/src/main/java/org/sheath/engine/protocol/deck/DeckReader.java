@@ -915,14 +915,13 @@ final class DeckReader {
                 throw at(tb, "nstpcouple", "mtk couples the box every step; remove nstpcouple (it is for c-rescale and berendsen)");
             }
             if (nstp != null && (nstp < 1 || nstp > 1000)) throw at(tb, "nstpcouple", "must be 1 to 1000 steps; e.g. nstpcouple = 10");
-            // unset: 10, or fewer when tau_p is short (as GROMACS 2023 lowers its default)
-            int nstpcouple = nstp != null ? nstp.intValue()
-                    : (int) Math.max(1, Math.min(BarostatSpec.DEFAULT_NSTPCOUPLE, Math.floor(tauP / (5 * dt) + 1e-9)));
             // GROMACS's rule for first-order coupling: at least 5 couplings per tau_p
+            long longest = (long) Math.max(1, Math.floor(tauP / (5 * dt) + 1e-9));
+            // unset: 10, or fewer when tau_p is short (as GROMACS 2023 lowers its default)
+            int nstpcouple = nstp != null ? nstp.intValue() : (int) Math.min(BarostatSpec.DEFAULT_NSTPCOUPLE, longest);
             if (nstp != null && tauP < 5 * nstpcouple * dt - 1e-12) {
                 throw at(tb, "nstpcouple", "nstpcouple × dt = " + Quantity.format(nstpcouple * dt, Kind.TIME) + " is more than tau_p/5 ("
-                        + Quantity.format(tauP / 5, Kind.TIME) + "); use nstpcouple ≤ " + Math.max(1, (long) Math.floor(tauP / (5 * dt) + 1e-9))
-                        + " or a longer tau_p");
+                        + Quantity.format(tauP / 5, Kind.TIME) + "); use nstpcouple ≤ " + longest + " or a longer tau_p");
             }
             if (type == BarostatSpec.Type.BERENDSEN) {
                 warnAt(tb, "barostat", "the Berendsen barostat does not sample the NPT ensemble (volume fluctuations are"
