@@ -17,11 +17,6 @@ interface PmeGridKernel {
 
     /** The Vector API kernel when the module is there (and 4 double lanes are), else null. */
     static PmeGridKernel vectorOrNull() {
-        if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() || Boolean.getBoolean("sheath.scalar")) return null;
-        try {
-            return (PmeGridKernel) Class.forName("org.sheath.engine.force.pme.VectorPmeGridKernel").getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
+        return org.sheath.engine.force.VectorKernels.newOrNull("org.sheath.engine.force.pme.VectorPmeGridKernel", PmeGridKernel.class);
     }
 }

@@ -23,11 +23,6 @@ interface RowFftPasses {
 
     /** The vector passes when the module is there, else null (RowFft's scalar passes run). */
     static RowFftPasses vectorOrNull() {
-        if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() || Boolean.getBoolean("sheath.scalar")) return null;
-        try {
-            return (RowFftPasses) Class.forName("org.sheath.engine.force.pme.VectorRowFftPasses").getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
+        return org.sheath.engine.force.VectorKernels.newOrNull("org.sheath.engine.force.pme.VectorRowFftPasses", RowFftPasses.class);
     }
 }

@@ -23,14 +23,8 @@ interface ClusterKernel {
 
     /** The Vector API kernel if the module is there (the launcher adds it), else the scalar one. */
     static ClusterKernel best() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && !Boolean.getBoolean("sheath.scalar")) {
-            try {
-                return (ClusterKernel) Class.forName("org.sheath.engine.force.nonbonded.cluster.VectorClusterKernel")
-                        .getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                return new ScalarClusterKernel();
-            }
-        }
-        return new ScalarClusterKernel();
+        ClusterKernel v = org.sheath.engine.force.VectorKernels.newOrNull(
+                "org.sheath.engine.force.nonbonded.cluster.VectorClusterKernel", ClusterKernel.class);
+        return v != null ? v : new ScalarClusterKernel();
     }
 }
