@@ -112,13 +112,10 @@ def main():
     print("| species | production | Sheath ρ (kg/m³) | Sheath ⟨P⟩ (bar) | GROMACS ρ (kg/m³) | experiment (kg/m³) | deviation | source |")
     print("|---|---|---|---|---|---|---|---|")
     for sp, (exp, src) in EXPERIMENT.items():
-        folder = runs / sp.lower()
-        st = finished(folder)
-        if st is None and finished(RESULTS / sp.lower()) is not None:
-            folder = RESULTS / sp.lower()
-            st = finished(folder)
-        elif not (folder / "gromacs" / "density.json").exists() and (RESULTS / sp.lower() / "gromacs" / "density.json").exists():
-            folder = RESULTS / sp.lower()  # the saved GROMACS value beside a run that is not finished yet
+        # each value from runs/ when it is there, else from the saved results/
+        live, saved = runs / sp.lower(), RESULTS / sp.lower()
+        st = finished(live) or finished(saved)
+        folder = live if (live / "gromacs" / "density.json").exists() else saved
         if st is None:
             print(f"| {sp} | | not run | | {gromacs(folder, None)} | {exp or '—'} | | {src} |")
             continue
