@@ -536,9 +536,11 @@ public final class StageRunner {
             String driftLine = vv.driftLine();
             log.line(String.format(Locale.ROOT, "stage '%s' done: %d steps, t = %.4f ps, %.1f s, %.2f ns/day; %s", st.name(), steps,
                     state.time, wall, steps * dt * 1e-3 / (wall / 86400), driftLine));
+            String baroStats = ba == null ? null : ba.statistics(d);
+            if (baroStats != null) log.line("  " + baroStats);
             log.fileOnly("cost of stage '" + st.name() + "' (" + (resuming ? "since the resume" : "whole stage") + ", "
                     + opt.threads() + " thread(s)):\n" + vv.costTable());
-            summaries.add(mdSummary(st, wall, vv, xtc, h5));
+            summaries.add(mdSummary(st, wall, vv, xtc, h5, baroStats));
             RunCheckpoint ended = boundary(k, RunCheckpoint.Phase.ENDED, state.time);
             writeCheckpoint(ended);
             writeSummary();
@@ -669,7 +671,7 @@ public final class StageRunner {
         }
     }
 
-    private String mdSummary(MdStage st, double wall, VelocityVerlet vv, XtcWriter xtc, H5mdWriter h5) throws IOException {
+    private String mdSummary(MdStage st, double wall, VelocityVerlet vv, XtcWriter xtc, H5mdWriter h5, String barostat) throws IOException {
         double[][] cols = EnergiesCsv.read(dir.resolve(ENERGIES), st.name(), List.of("time", "Temperature", "Pressure", "Density",
                 "Volume", "Potential"));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -691,6 +693,7 @@ public final class StageRunner {
         m.put("potential_kJ_mol", average(cols[5]));
         m.put("drift_kJ_mol_ps_atom", finite(vv.driftPerAtom()));
         m.put("drift", vv.driftLine());
+        if (barostat != null) m.put("barostat", barostat);
         if (xtc != null) m.put("xtc_frames", xtc.frameCount());
         if (h5 != null) m.put("h5md_frames", h5.frameCount());
         m.put("final_box_nm", state.box.toMatrix());

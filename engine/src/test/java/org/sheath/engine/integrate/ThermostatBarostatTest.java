@@ -155,6 +155,51 @@ class ThermostatBarostatTest {
     }
 
     /**
+     * The rescaling barostats' statistics line: the mean pressure they acted on is the mean of the pressures
+     * reported at the coupling steps (one pressure, not two estimates), and their scalings are the whole ln V
+     * change. On a 343-atom argon box, 1000 steps, coupling every 10.
+     */
+    @Test
+    void rescalingBarostatsReportWhatTheyActedOn() throws IOException {
+        for (String name : new String[] {"c-rescale", "berendsen"}) {
+            MdSystem sys = argon(343);
+            State s = lattice(7, 0.38);
+            try (Context c = MdTestSystems.context(sys, s, MdTestSystems.options(1.0, 0.2, DispCorrMode.ENER_PRES), null, 2)) {
+                Dynamics d = new Dynamics(c, null, true, 100, 3);
+                Velocities.maxwell(d, 100, 5);
+                Barostat b = Barostats.create(name, new Barostats.Settings(1.0, 2e-4, 1.0, 0.2, 3, 10, Coupling.ISOTROPIC));
+                VelocityVerlet vv = new VelocityVerlet(d, 0.005, new VRescale(0.1), b, null, 10);
+                double[] sum = {0, 0};
+                vv.addReporter(new Reporter() {
+                    public long interval() {
+                        return 10;
+                    }
+
+                    public void report(StepReport r) {
+                        if (r.step == 0) return; // the start, before any coupling
+                        sum[0] += r.pressure;
+                        sum[1]++;
+                    }
+                });
+                double v0 = s.box.volume();
+                vv.run(1000);
+                String line = b.statistics(d);
+                System.out.println(line);
+                var m = java.util.regex.Pattern.compile("(\\d+) couplings, mean pressure seen (-?[0-9.]+) bar.*ln V ([-+][0-9.]+), of which the scalings ([-+][0-9.]+)")
+                        .matcher(line);
+                assertThat(m.find()).as(line).isTrue();
+                assertThat(Long.parseLong(m.group(1))).isEqualTo(100);
+                assertThat(Double.parseDouble(m.group(2))).isCloseTo(sum[0] / sum[1], within(0.051));
+                double lnV = Math.log(s.box.volume() / v0);
+                assertThat(Math.abs(lnV)).isGreaterThan(1e-3); // the box did move
+                assertThat(Double.parseDouble(m.group(3))).isCloseTo(lnV, within(1e-5));
+                assertThat(Double.parseDouble(m.group(4))).isCloseTo(lnV, within(1e-5));
+                if (name.equals("c-rescale")) assertThat(line).containsPattern("noise -?[0-9.]+ standard deviations");
+            }
+        }
+    }
+
+    /**
      * Semi-isotropic coupling with a higher reference pressure along z: a liquid cannot hold the difference,
      * so z shrinks against x and y (the same barostats with one pressure keep the box near cubic), and MTK
      * still conserves its energy with the external work of the pressure difference counted.

@@ -50,6 +50,11 @@ public interface Barostat {
     /** What the barostat adds to the conserved quantity (P₀V, box kinetic energy, work done), kJ/mol. */
     double conservedEnergy(Dynamics d);
 
+    /** One line on what the barostat did over the stage so far (logged at the stage's end), or null. */
+    default String statistics(Dynamics d) {
+        return null;
+    }
+
     double[] saveState();
 
     void restore(double[] state);

@@ -53,6 +53,30 @@ public final class CRescale extends RescalingBarostat {
     }
 
     @Override
+    public double[] saveState() {
+        double[] s = super.saveState();
+        double[] out = java.util.Arrays.copyOf(s, s.length + 2);
+        out[s.length] = noiseSum;
+        out[s.length + 1] = noiseVariance;
+        return out;
+    }
+
+    @Override
+    public void restore(double[] state) {
+        super.restore(state);
+        if (state.length >= 12) {
+            noiseSum = state[10];
+            noiseVariance = state[11];
+        }
+    }
+
+    @Override
+    protected String extraStatistics() {
+        // a z of ±2 moves the mean pressure by two of its standard errors, whatever the dynamics does
+        return String.format(java.util.Locale.ROOT, "; noise %.2f standard deviations", noiseZ());
+    }
+
+    @Override
     protected boolean scalesVelocities() {
         return true;
     }

@@ -29,6 +29,9 @@ abstract class RescalingBarostat implements Barostat {
     private double work;
     private double u0;
     private boolean pending;
+    /** Diagnostics since the stage's start: Σ scalar pressure seen and couplings, Σ ln(μ_x μ_y μ_z) applied, ln V at the start. */
+    private double seenSum, lnScaled, lnV0 = Double.NaN;
+    private long couplings;
     private double[] xr, yr, zr;
 
     RescalingBarostat(double pressure, double pressureZ, double compressibility, double compressibilityZ, double tauP,
@@ -50,6 +53,7 @@ abstract class RescalingBarostat implements Barostat {
         xr = new double[d.natoms];
         yr = new double[d.natoms];
         zr = new double[d.natoms];
+        lnV0 = Math.log(d.state.box.volume()); // (restore puts a resumed stage's start back)
     }
 
     @Override
@@ -81,6 +85,8 @@ abstract class RescalingBarostat implements Barostat {
         double[] pd = pDiag;
         for (int a = 0; a < 3; a++) pd[a] = (2 * k[4 * a] + d.virial[4 * a]) / v;
         factors(d, pd, v, nst * dt, mu);
+        seenSum += (pd[0] + pd[1] + pd[2]) / 3;
+        couplings++;
         u0 = d.context().forces().potentialEnergy();
         pending = true;
     }
@@ -108,6 +114,7 @@ abstract class RescalingBarostat implements Barostat {
             }
         }
         d.context().setBox(s.box.scaled(mx, my, mz));
+        lnScaled += Math.log(mx * my * mz);
         if (d.constraints.count() > 0) {
             System.arraycopy(s.x, 0, xr, 0, d.natoms);
             System.arraycopy(s.y, 0, yr, 0, d.natoms);
@@ -127,7 +134,7 @@ abstract class RescalingBarostat implements Barostat {
 
     @Override
     public double[] saveState() {
-        return new double[] {work, pending ? 1 : 0, mu[0], mu[1], mu[2], u0};
+        return new double[] {work, pending ? 1 : 0, mu[0], mu[1], mu[2], u0, seenSum, couplings, lnScaled, lnV0};
     }
 
     @Override
@@ -138,6 +145,32 @@ abstract class RescalingBarostat implements Barostat {
         mu[1] = state[3];
         mu[2] = state[4];
         u0 = state[5];
+        if (state.length >= 10) { // (checkpoints before the diagnostics: they start from the resume)
+            seenSum = state[6];
+            couplings = (long) state[7];
+            lnScaled = state[8];
+            lnV0 = state[9];
+        }
+    }
+
+    /**
+     * What the barostat saw since the stage started: the couplings, the mean pressure they acted on (bar) and
+     * the volume change, with the part of ln V the scalings account for (all of it, unless something else
+     * changed the box).
+     */
+    @Override
+    public String statistics(Dynamics d) {
+        if (couplings == 0) return name() + ": no coupling yet";
+        double lnV = Math.log(d.state.box.volume());
+        return String.format(java.util.Locale.ROOT, "%s: %d couplings, mean pressure seen %.1f bar (P0 %.1f bar); "
+                + "volume %.3f -> %.3f nm3, ln V %+.5f, of which the scalings %+.5f%s", name(), couplings,
+                seenSum / couplings * org.sheath.engine.context.EnergyReport.PRESFAC, pRef[0] * org.sheath.engine.context.EnergyReport.PRESFAC,
+                Math.exp(lnV0), Math.exp(lnV), lnV - lnV0, lnScaled, extraStatistics());
+    }
+
+    /** More of {@link #statistics} (C-rescale: its noise), starting with "; ", or "". */
+    protected String extraStatistics() {
+        return "";
     }
 
     /** Mean of the pressure-tensor diagonal over each coupling group. */
