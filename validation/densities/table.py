@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """The density validation table from the runs of make_decks.py's decks.
 
-    validation/densities/table.py [--save] [RUNS_DIR]      (default: validation/densities/runs)
+    validation/densities/table.py [--save] [--readme] [RUNS_DIR]      (default: validation/densities/runs)
 
 --save copies each finished run's summary.json and gromacs/density.json (a few kB, no trajectory) to
 results/<species>/, which is committed: a species whose run folder is gone (a fresh clone, a cleaned
-scratch disk) is read from there, so the table can be remade without rerunning it.
+scratch disk) is read from there, so the table can be remade without rerunning it. --readme also writes
+the table into forcefields/README.md, between its density-table markers.
 
 For each runs/<species>/summary.json: the production stage's mean density and its standard error
 (5 blocks, as summary.json computes them), beside the experimental value below; a model more than 5 %
@@ -104,20 +105,44 @@ def save(runs):
             print(f"saved {g} -> {dst / 'gromacs'}", file=sys.stderr)
 
 
+README = HERE.parent.parent / "forcefields" / "README.md"
+BEGIN, END = "<!-- density-table: made by validation/densities/table.py -->\n", "<!-- /density-table -->"
+
+
+def write_readme(table):
+    """Replaces the text between the markers of forcefields/README.md by the table."""
+    text = README.read_text()
+    a, b = text.find(BEGIN), text.find(END)
+    if a < 0 or b < a:
+        sys.exit(f"{README}: the markers {BEGIN.strip()} ... {END} are missing; put them where the table goes")
+    README.write_text(text[:a + len(BEGIN)] + table + text[b:])
+    print(f"wrote the table into {README}", file=sys.stderr)
+
+
 def main():
-    args = [a for a in sys.argv[1:] if a != "--save"]
+    args = [a for a in sys.argv[1:] if a not in ("--save", "--readme")]
     runs = Path(args[0]) if args else HERE / "runs"
     if "--save" in sys.argv[1:]:
         save(runs)
-    print("| species | production | Sheath ρ (kg/m³) | Sheath ⟨P⟩ (bar) | GROMACS ρ (kg/m³) | experiment (kg/m³) | deviation | source |")
-    print("|---|---|---|---|---|---|---|---|")
+    lines = []
+    table_rows(runs, lines.append)
+    table = "\n".join(lines) + "\n"
+    sys.stdout.write(table)
+    if "--readme" in sys.argv[1:]:
+        write_readme(table)
+
+
+def table_rows(runs, out):
+    """The table's lines, each given to out."""
+    out("| species | production | Sheath ρ (kg/m³) | Sheath ⟨P⟩ (bar) | GROMACS ρ (kg/m³) | experiment (kg/m³) | deviation | source |")
+    out("|---|---|---|---|---|---|---|---|")
     for sp, (exp, src) in EXPERIMENT.items():
         # each value from runs/ when it is there, else from the saved results/
         live, saved = runs / sp.lower(), RESULTS / sp.lower()
         st = finished(live) or finished(saved)
         folder = live if (live / "gromacs" / "density.json").exists() else saved
         if st is None:
-            print(f"| {sp} | | not run | | {gromacs(folder, None)} | {exp or '—'} | | {src} |")
+            out(f"| {sp} | | not run | | {gromacs(folder, None)} | {exp or '—'} | | {src} |")
             continue
         rho = st["density_kg_m3"]
         dev = ""
@@ -126,7 +151,7 @@ def main():
             dev = f"{d:+.1f} %" + (" **> 5 %**" if abs(d) > 5 else "")
         p = st.get("pressure_bar") or {}
         pressure = pm(p["mean"], p.get("error")) if p.get("mean") is not None else ""
-        print(f"| {sp} | {st.get('length_ps', '')} ps | {pm(rho['mean'], rho['error'])} | {pressure} | {gromacs(folder, st.get('length_ps'))} "
+        out(f"| {sp} | {st.get('length_ps', '')} ps | {pm(rho['mean'], rho['error'])} | {pressure} | {gromacs(folder, st.get('length_ps'))} "
               f"| {exp or '—'} | {dev} | {src} |")
 
 
