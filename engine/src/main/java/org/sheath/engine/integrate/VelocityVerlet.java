@@ -274,13 +274,9 @@ public final class VelocityVerlet implements Integrator {
         java.util.Arrays.fill(d.constraintVirial, 0);
         if (d.constraints.count() > 0) {
             double eps = 0.05 * dt;
-            System.arraycopy(s.x, 0, bx, 0, n);
-            System.arraycopy(s.y, 0, by, 0, n);
-            System.arraycopy(s.z, 0, bz, 0, n);
-            System.arraycopy(s.vx, 0, bvx, 0, n);
-            System.arraycopy(s.vy, 0, bvy, 0, n);
-            System.arraycopy(s.vz, 0, bvz, 0, n);
+            backup();
             kick(0.5 * eps, null);
+            // the drift and SHAKE of driftConstrained, written out: that one charges the phase timer, not started yet
             System.arraycopy(s.x, 0, xr, 0, n);
             System.arraycopy(s.y, 0, yr, 0, n);
             System.arraycopy(s.z, 0, zr, 0, n);
@@ -292,12 +288,7 @@ public final class VelocityVerlet implements Integrator {
             d.constraints.constrainPositions(s, xr, yr, zr, eps);
             kick(0.5 * eps, null);
             d.constraints.constrainVelocities(s, 0.5 * eps, d.constraintVirial);
-            System.arraycopy(bx, 0, s.x, 0, n);
-            System.arraycopy(by, 0, s.y, 0, n);
-            System.arraycopy(bz, 0, s.z, 0, n);
-            System.arraycopy(bvx, 0, s.vx, 0, n);
-            System.arraycopy(bvy, 0, s.vy, 0, n);
-            System.arraycopy(bvz, 0, s.vz, 0, n);
+            restoreBackup();
         }
         for (int a = 0; a < 9; a++) d.virial[a] = forceVirial[a] + d.constraintVirial[a];
     }
